@@ -21,6 +21,7 @@ public static class EvidenceJson
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.Converters.Add(new InstantWithOffsetConverter());
+        options.Converters.Add(new NormalizedDecimalConverter());
     }
 
     private static JsonSerializerOptions Create()

@@ -17,5 +17,6 @@ public sealed record PrepaidValuePurchased : CaseEvent, IMoneyFact
 
     public string Currency { get; init; } = Currencies.Default;
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public string ReceivingAccount => Holder ?? Buyer;
 }

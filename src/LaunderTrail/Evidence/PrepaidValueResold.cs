@@ -20,5 +20,6 @@ public sealed record PrepaidValueResold : CaseEvent, IMoneyFact
 
     public string Currency { get; init; } = Currencies.Default;
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public string ReceivingAccount => PaidTo ?? Seller;
 }

@@ -1,0 +1,16 @@
+namespace LaunderTrail.Cli;
+
+/// <summary>Exit codes from sysexits.h, which scripts and CI already understand.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>EX_DATAERR: the input data was incorrect.</summary>
+    public const int DataError = 65;
+
+    /// <summary>EX_NOINPUT: an input file did not exist or was not readable.</summary>
+    public const int NoInput = 66;
+
+    /// <summary>EX_UNAVAILABLE: a service (the database) is unavailable.</summary>
+    public const int Unavailable = 69;
+}

@@ -1,0 +1,3 @@
+using LaunderTrail.Cli;
+
+return await LaunderTrailApp.RunAsync(args);

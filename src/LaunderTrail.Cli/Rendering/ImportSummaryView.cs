@@ -1,0 +1,24 @@
+using LaunderTrail.Import;
+using Spectre.Console;
+
+namespace LaunderTrail.Cli.Rendering;
+
+/// <summary>The end of an import: what was recorded, what was already there, per fact type.</summary>
+public static class ImportSummaryView
+{
+    public static void Write(IAnsiConsole console, ImportSummary summary)
+    {
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn("fact type")
+            .AddColumn(new TableColumn("recorded").RightAligned())
+            .AddColumn(new TableColumn("already recorded").RightAligned());
+        foreach (var (type, counts) in summary.ByType)
+            table.AddRow(type, $"{counts.Recorded:N0}", $"{counts.AlreadyRecorded:N0}");
+        table.AddRow("[bold]total[/]", $"[bold]{summary.Recorded:N0}[/]", $"[bold]{summary.AlreadyRecorded:N0}[/]");
+        console.Write(table);
+        console.MarkupLineInterpolated(
+            $"{summary.Lines:N0} lines, case(s) {string.Join(", ", summary.Cases)}; batch {summary.Batch}.");
+        if (summary.RepeatedInSource > 0)
+            console.MarkupLineInterpolated($"{summary.RepeatedInSource:N0} line(s) repeated an earlier line of the file and were kept once.");
+    }
+}

@@ -1,0 +1,139 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using FluentValidation;
+using LaunderTrail.Evidence;
+using LaunderTrail.Import.Validation;
+
+namespace LaunderTrail.Import;
+
+/// <summary>
+/// Turns one interchange line (or one JSON object) into a fact, or says everything that is wrong with it:
+/// malformed JSON, unknown type, missing or unknown fields, values of the wrong kind, then the rules of
+/// the fact's validator.
+/// </summary>
+public static class FactParser
+{
+    private static readonly Dictionary<Type, FieldShape> Shapes =
+        EvidenceTypes.All.ToDictionary(t => t, FieldShape.Of);
+
+    public static (CaseEvent? Fact, IReadOnlyList<FieldError> Errors) Parse(string line)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line);
+        }
+        catch (JsonException e)
+        {
+            return Failed(new FieldError(FieldError.WholeLine, $"malformed JSON: {FirstSentence(e.Message)}"));
+        }
+
+        using (document)
+            return Parse(document.RootElement);
+    }
+
+    public static (CaseEvent? Fact, IReadOnlyList<FieldError> Errors) Parse(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+            return Failed(new FieldError(FieldError.WholeLine, "must be a JSON object"));
+
+        if (!element.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
+            return Failed(new FieldError("type", "is required: one of " + string.Join(", ", EvidenceTypes.All.Select(EvidenceTypes.NameOf))));
+
+        var typeName = typeElement.GetString()!;
+        if (!EvidenceTypes.TryFind(typeName, out var type))
+            return Failed(new FieldError("type", $"unknown event type '{typeName}'"));
+
+        var shapeErrors = Shapes[type].Check(element);
+        if (shapeErrors.Count > 0)
+            return (null, shapeErrors);
+
+        CaseEvent fact;
+        try
+        {
+            fact = (CaseEvent)element.Deserialize(type, EvidenceJson.Options)!;
+        }
+        catch (JsonException e)
+        {
+            return Failed(new FieldError(FieldOf(e.Path), ReasonFor(e, type)));
+        }
+
+        var result = FactValidators.For(type).Validate(new ValidationContext<object>(fact));
+        if (result.IsValid)
+            return (fact, []);
+        return (null, result.Errors
+            .Select(f => new FieldError(JsonNamingPolicy.CamelCase.ConvertName(f.PropertyName), f.ErrorMessage))
+            .ToList());
+    }
+
+    private static (CaseEvent?, IReadOnlyList<FieldError>) Failed(FieldError error) => (null, [error]);
+
+    private static string FieldOf(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? FieldError.WholeLine : path.TrimStart('$', '.');
+
+    private static string ReasonFor(JsonException e, Type type)
+    {
+        // Our converters throw with a reason meant for a person; the framework's own messages name CLR types.
+        if (!e.Message.StartsWith("The JSON value", StringComparison.Ordinal))
+            return WithoutPosition(e.Message);
+        var property = Shapes[type].PropertyType(FieldOf(e.Path));
+        return property switch
+        {
+            _ when property == typeof(int) => "must be a whole number",
+            _ when property == typeof(decimal) || property == typeof(decimal?) => "must be a JSON number",
+            _ when property == typeof(AccountRole) =>
+                "must be one of: victim, fraudster, middleman, card-merchant, data-broker, account-merchant, lender, issuer, other",
+            _ when property == typeof(IReadOnlyList<string>) => "must be an array of strings",
+            _ => "must be a string",
+        };
+    }
+
+    private static string WithoutPosition(string message)
+    {
+        var position = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return (position < 0 ? message : message[..position]).TrimEnd('.');
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message.TrimEnd('.') : message[..end];
+    }
+
+    /// <summary>Which JSON fields a fact type requires and accepts, read from its record declaration.</summary>
+    private sealed record FieldShape(IReadOnlyDictionary<string, PropertyInfo> Accepted, IReadOnlyList<string> Required)
+    {
+        public static FieldShape Of(Type type)
+        {
+            var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.GetCustomAttribute<System.Text.Json.Serialization.JsonIgnoreAttribute>() is null)
+                .ToDictionary(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name), StringComparer.Ordinal);
+            var required = properties
+                .Where(p => p.Value.GetCustomAttribute<RequiredMemberAttribute>() is not null)
+                .Select(p => p.Key)
+                .ToList();
+            return new FieldShape(properties, required);
+        }
+
+        public Type? PropertyType(string field) => Accepted.TryGetValue(field, out var p) ? p.PropertyType : null;
+
+        public List<FieldError> Check(JsonElement element)
+        {
+            var errors = new List<FieldError>();
+            foreach (var field in Required)
+            {
+                if (!element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+                    errors.Add(new FieldError(field, "is required"));
+            }
+
+            foreach (var property in element.EnumerateObject())
+            {
+                if (!Accepted.ContainsKey(property.Name))
+                    errors.Add(new FieldError(property.Name, "unknown field"));
+            }
+
+            return errors;
+        }
+    }
+}

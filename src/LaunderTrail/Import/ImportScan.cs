@@ -1,0 +1,130 @@
+using System.Security.Cryptography;
+using LaunderTrail.Evidence;
+
+namespace LaunderTrail.Import;
+
+/// <summary>
+/// The checking pass of an import: parses and validates every line, finds repeats and conflicts within the
+/// source, and remembers for each fact only its key, digest and first line, so memory grows by a few dozen
+/// bytes per fact and never holds the facts themselves.
+/// </summary>
+internal sealed class ImportScan
+{
+    private const int ProgressEvery = 2_000;
+
+    private readonly Dictionary<FactKey, Entry> _seen = new();
+    private readonly Dictionary<string, string> _cases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Currency, long Line)> _currencies = new(StringComparer.Ordinal);
+
+    public List<LineError> Errors { get; } = [];
+
+    public Dictionary<string, long> NewFactsPerCase { get; } = new(StringComparer.Ordinal);
+
+    public static async Task<ImportScan> RunAsync(IEvidenceSource source, ImportSummary summary,
+        IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var scan = new ImportScan();
+        await foreach (var line in source.ReadAsync(ct))
+        {
+            if (line.Number % ProgressEvery == 0)
+                progress?.Report(new ImportProgress(ImportPhase.Checking, line.BytesRead, source.Length, line.Number));
+            if (string.IsNullOrWhiteSpace(line.Text)) continue;
+            summary.Lines++;
+            scan.Check(source.Name, line, summary);
+        }
+
+        progress?.Report(new ImportProgress(ImportPhase.Checking, source.Length ?? 0, source.Length, summary.Lines));
+        return scan;
+    }
+
+    private void Check(string name, SourceLine line, ImportSummary summary)
+    {
+        var (fact, errors) = FactParser.Parse(line.Text);
+        if (fact is null)
+        {
+            Errors.AddRange(errors.Select(e => new LineError(name, line.Number, e.Field, e.Reason)));
+            return;
+        }
+
+        if (fact is IMoneyFact money && !SameCurrencyAsCase(fact.Case, money.Currency, line.Number, out var expected))
+        {
+            Errors.Add(new LineError(name, line.Number, "currency",
+                $"case '{fact.Case}' is in {expected.Currency} (line {expected.Line}); one case has one currency"));
+            return;
+        }
+
+        var key = FactKey.Of(fact.Case, fact.Id);
+        var digest = FactKey.Prefix(SHA256.HashData(CanonicalFact.Bytes(fact)));
+        if (_seen.TryGetValue(key, out var first))
+        {
+            if (first.Digest == digest)
+                summary.RepeatedInSource++;
+            else
+                Errors.Add(new LineError(name, line.Number, "id",
+                    $"'{fact.Id}' of case '{fact.Case}' already stands at {name}:{first.Line} with other content"));
+            return;
+        }
+
+        var @case = Intern(fact.Case);
+        summary.Cases.Add(@case);
+        _seen[key] = new Entry(digest, line.Number, @case, fact.Type);
+    }
+
+    private bool SameCurrencyAsCase(string @case, string currency, long line, out (string Currency, long Line) expected)
+    {
+        if (!_currencies.TryGetValue(@case, out expected))
+        {
+            _currencies[@case] = expected = (currency, line);
+            return true;
+        }
+
+        return expected.Currency == currency;
+    }
+
+    /// <summary>
+    /// Compares the source with what the store holds: facts recorded with the same content are skipped, those
+    /// with other content are returned as conflicts (key and line).
+    /// </summary>
+    public Dictionary<FactKey, long> MarkRecorded(RecordedFacts recorded, ImportSummary summary)
+    {
+        var conflicts = new Dictionary<FactKey, long>();
+        foreach (var (key, entry) in _seen)
+        {
+            var isRecorded = recorded.TryGetDigest(key, out var digest);
+            if (isRecorded && digest != entry.Digest)
+            {
+                conflicts[key] = entry.Line;
+                continue;
+            }
+
+            summary.ByType.TryGetValue(entry.Type, out var counts);
+            if (isRecorded)
+            {
+                _seen[key] = entry with { Recorded = true };
+                summary.AlreadyRecorded++;
+                summary.ByType[entry.Type] = counts with { AlreadyRecorded = counts.AlreadyRecorded + 1 };
+            }
+            else
+            {
+                summary.Recorded++;
+                summary.ByType[entry.Type] = counts with { Recorded = counts.Recorded + 1 };
+                NewFactsPerCase[entry.Case] = NewFactsPerCase.GetValueOrDefault(entry.Case) + 1;
+            }
+        }
+
+        return conflicts;
+    }
+
+    /// <summary>Whether the fact on this line is to be written: its first appearance, not recorded before.</summary>
+    public bool IsNew(FactKey key, long line) =>
+        _seen.TryGetValue(key, out var entry) && entry.Line == line && !entry.Recorded;
+
+    private string Intern(string @case)
+    {
+        if (_cases.TryGetValue(@case, out var known)) return known;
+        _cases[@case] = @case;
+        return @case;
+    }
+
+    private readonly record struct Entry(UInt128 Digest, long Line, string Case, string Type, bool Recorded = false);
+}

@@ -1,0 +1,62 @@
+using LaunderTrail.Court;
+using Npgsql;
+
+namespace LaunderTrail.Import;
+
+/// <summary>What the event store already holds of the cases an import touches: ids with digests, and each chain's head.</summary>
+internal sealed class RecordedFacts
+{
+    private readonly Dictionary<FactKey, UInt128> _digests = new();
+    private readonly Dictionary<string, (long Version, byte[] Chain)> _heads = new(StringComparer.Ordinal);
+
+    public static async Task<RecordedFacts> LoadAsync(NpgsqlDataSource db, string schema, IReadOnlyCollection<string> cases, CancellationToken ct)
+    {
+        var recorded = new RecordedFacts();
+        await using (var command = db.CreateCommand(
+            $"select stream_id, data->>'id', headers->>'digest' from {schema}.mt_events where stream_id = any($1)"))
+        {
+            command.Parameters.AddWithValue(cases.ToArray());
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var key = FactKey.Of(reader.GetString(0), reader.GetString(1));
+                recorded._digests[key] = FactKey.Prefix(Convert.FromHexString(reader.GetString(2)));
+            }
+        }
+
+        await using (var command = db.CreateCommand(
+            $"select distinct on (stream_id) stream_id, version, headers->>'chain' from {schema}.mt_events " +
+            "where stream_id = any($1) order by stream_id, version desc"))
+        {
+            command.Parameters.AddWithValue(cases.ToArray());
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                recorded._heads[reader.GetString(0)] = (reader.GetInt64(1), Convert.FromHexString(reader.GetString(2)));
+        }
+
+        return recorded;
+    }
+
+    public bool TryGetDigest(FactKey key, out UInt128 digest) => _digests.TryGetValue(key, out digest);
+
+    public bool HasStream(string @case) => _heads.ContainsKey(@case);
+
+    public (long Version, byte[] Chain) HeadOf(string @case) =>
+        _heads.TryGetValue(@case, out var head) ? head : (0, HashChain.Genesis);
+
+    /// <summary>Where a recorded fact came from, to name it in a conflict: its origin line and its evidence source.</summary>
+    public static async Task<string> DescribeAsync(NpgsqlDataSource db, string schema, string @case, string id, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand(
+            $"select headers->>'origin', data->>'source', correlation_id from {schema}.mt_events " +
+            "where stream_id = $1 and data->>'id' = $2 limit 1");
+        command.Parameters.AddWithValue(@case);
+        command.Parameters.AddWithValue(id);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return "a recorded fact";
+        var origin = reader.IsDBNull(0) ? "an earlier import" : reader.GetString(0);
+        var source = reader.IsDBNull(1) ? "" : $", source '{reader.GetString(1)}'";
+        var batch = reader.IsDBNull(2) ? "" : $", batch {reader.GetString(2)}";
+        return $"the fact recorded from {origin}{source}{batch}";
+    }
+}

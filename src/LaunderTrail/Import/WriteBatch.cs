@@ -1,0 +1,51 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using LaunderTrail.Court;
+using LaunderTrail.Evidence;
+
+namespace LaunderTrail.Import;
+
+/// <summary>The writing pass of an import: reads the source again and yields each new fact with its place in its case's chain.</summary>
+internal sealed class WriteBatch(
+    IEvidenceSource source,
+    ImportScan scan,
+    RecordedFacts recorded,
+    DateTimeOffset recordedAt,
+    string batchId,
+    string recordedBy,
+    IProgress<ImportProgress>? progress)
+{
+    private const int ProgressEvery = 2_000;
+
+    public ImportScan Scan => scan;
+    public RecordedFacts Recorded => recorded;
+    public string BatchId => batchId;
+    public string RecordedBy => recordedBy;
+
+    public async IAsyncEnumerable<(CaseEvent Fact, long Version, FactMetadata Meta)> NewFactsAsync(
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        var heads = new Dictionary<string, (long Version, byte[] Chain)>(StringComparer.Ordinal);
+        var origin = Path.GetFileName(source.Name);
+        await foreach (var line in source.ReadAsync(ct))
+        {
+            if (line.Number % ProgressEvery == 0)
+                progress?.Report(new ImportProgress(ImportPhase.Writing, line.BytesRead, source.Length, line.Number));
+            if (string.IsNullOrWhiteSpace(line.Text)) continue;
+            var fact = FactParser.Parse(line.Text).Fact
+                       ?? throw new InvalidOperationException($"{source.Name}:{line.Number} changed while it was imported");
+            if (!scan.IsNew(FactKey.Of(fact.Case, fact.Id), line.Number)) continue;
+
+            if (!heads.TryGetValue(fact.Case, out var head)) head = recorded.HeadOf(fact.Case);
+            var canonical = CanonicalFact.Bytes(fact);
+            var version = head.Version + 1;
+            var chain = HashChain.Next(head.Chain, HashChain.RecordBytes(version, recordedAt, canonical));
+            heads[fact.Case] = (version, chain);
+            var meta = new FactMetadata(HashChain.Hex(SHA256.HashData(canonical)), HashChain.Hex(chain),
+                $"{origin}:{line.Number}", recordedAt, batchId, recordedBy);
+            yield return (fact, version, meta);
+        }
+
+        progress?.Report(new ImportProgress(ImportPhase.Writing, source.Length ?? 0, source.Length, 0));
+    }
+}

@@ -1,0 +1,39 @@
+using JasperFx;
+using JasperFx.Events;
+using LaunderTrail.Evidence;
+using Marten;
+using Marten.Events;
+using Weasel.Core;
+
+namespace LaunderTrail.Storage;
+
+/// <summary>
+/// Marten set-up for LaunderTrail: one event stream per case (keyed by the case number), facts stored with
+/// who recorded them, the import batch they came with and their place in the case's hash chain.
+/// </summary>
+public static class EvidenceStore
+{
+    public const string DefaultSchema = "laundertrail";
+
+    public static DocumentStore Open(string connectionString, string schema = DefaultSchema) =>
+        new(Configure(new StoreOptions(), connectionString, schema));
+
+    public static StoreOptions Configure(StoreOptions options, string connectionString, string schema)
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = schema;
+        options.Events.DatabaseSchemaName = schema;
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, EvidenceJson.Configure);
+
+        options.Events.StreamIdentity = StreamIdentity.AsString;
+        options.Events.AppendMode = EventAppendMode.Quick;
+        options.Events.UseMandatoryStreamTypeDeclaration = true;
+        options.Events.MetadataConfig.HeadersEnabled = true;
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        options.Events.MetadataConfig.UserNameEnabled = true;
+        options.Events.AddEventTypes(EvidenceTypes.All);
+        options.Schema.For<CaseFile>().Identity(c => c.Case);
+        return options;
+    }
+}

@@ -1,0 +1,134 @@
+using LaunderTrail.Evidence;
+using LaunderTrail.Import;
+using LaunderTrail.Tests.Support;
+
+namespace LaunderTrail.Tests.Import;
+
+public sealed class ImportingEvidenceTests(PostgresServer server) : StoreFixture(server)
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    private EvidenceImporter Importer(string at = "2026-11-25T10:00:00Z") => new(Store, FixedClock.At(at));
+
+    private Task<ImportOutcome> Import(string name, string text, string at = "2026-11-25T10:00:00Z") =>
+        Importer(at).ImportAsync(new JsonLinesText(name, text), "investigator-1", ct: Ct);
+
+    private Task<long> RecordedCount() => ScalarAsync("select count(*) from {schema}.mt_events");
+
+    [Fact]
+    public async Task Every_fact_type_round_trips_through_the_event_store_with_its_envelope()
+    {
+        var outcome = await Import("all.jsonl", Lines.Join(Lines.OneOfEachType));
+
+        Assert.True(outcome.Accepted, string.Join("\n", outcome.Errors));
+        await using var session = Store.Documents.QuerySession();
+        var stream = await session.Events.FetchStreamAsync(Lines.Case, token: Ct);
+        Assert.Equal(EvidenceTypes.All.Count, stream.Count);
+        for (var i = 0; i < stream.Count; i++)
+        {
+            var expected = FactParser.Parse(Lines.OneOfEachType[i]).Fact!;
+            var stored = (CaseEvent)stream[i].Data;
+            Assert.Equal(expected.GetType(), stored.GetType());
+            Assert.Equal(CanonicalFact.Bytes(expected), CanonicalFact.Bytes(stored));
+            Assert.Equal("investigator-1", stream[i].UserName);
+            Assert.Equal(outcome.Summary.Batch, stream[i].CorrelationId);
+            Assert.Equal($"all.jsonl:{i + 1}", stream[i].GetHeader("origin"));
+        }
+    }
+
+    [Fact]
+    public async Task A_file_with_one_bad_line_among_good_ones_writes_nothing_and_names_every_bad_line()
+    {
+        var text = Lines.Join(
+            Lines.Account("a-1", "zheng", "Ms Zheng", "victim"),
+            Lines.Transfer("t-1", "zheng", "g-1", "100"),
+            Lines.Transfer("t-2", "zheng", "g-1", "-5"),
+            Lines.Transfer("t-3", "zheng", "g-1", "10.005"));
+
+        var outcome = await Import("case.jsonl", text);
+
+        Assert.False(outcome.Accepted);
+        Assert.Equal(
+            ["case.jsonl:3: amount: must be greater than 0", "case.jsonl:4: amount: must have at most 2 decimals"],
+            outcome.Errors.Select(e => e.ToString()));
+        Assert.Equal(0, await RecordedCount());
+    }
+
+    [Fact]
+    public async Task Importing_the_same_file_again_changes_nothing()
+    {
+        var text = Lines.Join(Lines.OneOfEachType);
+        await Import("all.jsonl", text);
+
+        var again = await Import("all.jsonl", text, at: "2026-11-26T10:00:00Z");
+
+        Assert.True(again.Accepted);
+        Assert.Equal(0, again.Summary.Recorded);
+        Assert.Equal(EvidenceTypes.All.Count, again.Summary.AlreadyRecorded);
+        Assert.Equal(EvidenceTypes.All.Count, await RecordedCount());
+    }
+
+    [Fact]
+    public async Task The_same_fact_written_differently_counts_as_the_same_content()
+    {
+        await Import("a.jsonl", Lines.Join(Lines.Transfer("t-1", "zheng", "g-1", "100")));
+
+        var again = await Import("b.jsonl", Lines.Join(Lines.Transfer("t-1", "zheng", "g-1", "100.00")));
+
+        Assert.True(again.Accepted);
+        Assert.Equal(1, again.Summary.AlreadyRecorded);
+        Assert.Equal(1, await RecordedCount());
+    }
+
+    [Fact]
+    public async Task A_conflicting_reimport_is_refused_naming_both_sources_and_writes_nothing()
+    {
+        await Import("first.jsonl", Lines.Join(Lines.Transfer("t-1", "zheng", "g-1", "100")));
+
+        var outcome = await Import("second.jsonl", Lines.Join(
+            Lines.Transfer("t-2", "zheng", "g-1", "300"),
+            Lines.Transfer("t-1", "zheng", "g-1", "999")));
+
+        var error = Assert.Single(outcome.Errors);
+        Assert.StartsWith("second.jsonl:2: id: 't-1' is already recorded in case 'T-1' with other content", error.ToString());
+        Assert.Contains("first.jsonl:1", error.Reason);
+        Assert.Equal(1, await RecordedCount());
+    }
+
+    [Fact]
+    public async Task A_repeat_within_one_file_is_kept_once_and_a_conflicting_repeat_is_an_error()
+    {
+        var same = await Import("same.jsonl", Lines.Join(
+            Lines.Transfer("t-1", "zheng", "g-1", "100"),
+            Lines.Transfer("t-1", "zheng", "g-1", "100")));
+        Assert.True(same.Accepted);
+        Assert.Equal(1, same.Summary.RepeatedInSource);
+
+        var conflicting = await Import("other.jsonl", Lines.Join(
+            Lines.Transfer("t-5", "zheng", "g-1", "100"),
+            Lines.Transfer("t-5", "zheng", "g-1", "200")));
+
+        Assert.Equal(["other.jsonl:2: id: 't-5' of case 'T-1' already stands at other.jsonl:1 with other content"],
+            conflicting.Errors.Select(e => e.ToString()));
+        Assert.Equal(1, await RecordedCount());
+    }
+
+    [Fact]
+    public async Task New_evidence_for_a_recorded_case_is_appended_after_what_is_there()
+    {
+        await Import("first.jsonl", Lines.Join(Lines.Transfer("t-1", "zheng", "g-1", "100")));
+
+        var outcome = await Import("late.jsonl", Lines.Join(
+            Lines.Transfer("t-0", "zheng", "g-1", "50", at: "2019-04-29T09:00:00+08:00"),
+            Lines.Transfer("t-1", "zheng", "g-1", "100")), at: "2026-11-27T10:00:00Z");
+
+        Assert.Equal(1, outcome.Summary.Recorded);
+        await using var session = Store.Documents.QuerySession();
+        var stream = await session.Events.FetchStreamAsync(Lines.Case, token: Ct);
+        Assert.Equal([1L, 2L], stream.Select(e => e.Version));
+        Assert.Equal(["t-1", "t-0"], stream.Select(e => ((CaseEvent)e.Data).Id));
+        await using var recordedAt = Store.Db.CreateCommand(
+            $"select headers->>'recordedAt' from {Schema}.mt_events where version = 2");
+        Assert.Equal("2026-11-27T10:00:00.000000Z", await recordedAt.ExecuteScalarAsync(Ct));
+    }
+}
