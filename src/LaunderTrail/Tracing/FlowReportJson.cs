@@ -129,11 +129,8 @@ public static class FlowReportJson
     private static void WriteMoney(Utf8JsonWriter writer, string name, decimal amount)
     {
         writer.WritePropertyName(name);
-        var cents = Money.ToCents(amount);
-        // decimal keeps a sign on zero (-0.004 rounds to -0.00); a report never shows "-0.00".
-        writer.WriteRawValue((cents == 0m ? 0m : cents).ToString("0.00", CultureInfo.InvariantCulture));
+        writer.WriteRawValue(Money.ToCents(amount).ToString("0.00", CultureInfo.InvariantCulture));
     }
 
-    private static string Normalised(decimal rate) =>
-        (rate == 0m ? 0m : rate).ToString("0.####", CultureInfo.InvariantCulture);
+    private static string Normalised(decimal rate) => rate.ToString("0.####", CultureInfo.InvariantCulture);
 }
