@@ -1,5 +1,3 @@
-using LaunderTrail.Evidence;
-
 namespace LaunderTrail.Tracing;
 
 /// <summary>Turns a ledger that has applied a case into the rows of the flow report, every list sorted ordinally.</summary>
