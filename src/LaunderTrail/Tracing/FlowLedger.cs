@@ -1,0 +1,232 @@
+using LaunderTrail.Evidence;
+
+namespace LaunderTrail.Tracing;
+
+/// <summary>
+/// Applies a case's facts, in the order they happened, to the pools of TRACING.md and keeps the tallies the
+/// flow report is made of. Each fact costs time in proportion to the origins it touches, never a rescan.
+/// </summary>
+internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
+{
+    private readonly Dictionary<string, IValuePool> cashPools = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Account, string Lot), ProportionalPool> lotPools = [];
+    private readonly Dictionary<(string Account, string Lot), decimal> victimLotCounts = [];
+    private readonly Dictionary<string, string> productOfLot = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, decimal> lossOfVictim = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Victim, string Account), decimal> hops = [];
+    private readonly Dictionary<(string Victim, string Buyer), FaceAndCash> reached = [];
+    private readonly Dictionary<(string Buyer, string Lot), MerchantTally> resales = [];
+    private readonly List<Problem> problems = [];
+    private decimal prepaidFaceValue;
+    private decimal prepaidPaid;
+    private decimal resoldFaceValue;
+    private decimal resaleCash;
+
+    public AccountBook Accounts => accounts;
+    public IReadOnlyDictionary<string, IValuePool> CashPools => cashPools;
+    public IReadOnlyDictionary<(string Account, string Lot), ProportionalPool> LotPools => lotPools;
+    public IReadOnlyDictionary<string, string> ProductOfLot => productOfLot;
+    public IReadOnlyDictionary<string, decimal> LossOfVictim => lossOfVictim;
+    public IReadOnlyDictionary<(string Victim, string Account), decimal> Hops => hops;
+    public IReadOnlyDictionary<(string Victim, string Buyer), FaceAndCash> Reached => reached;
+    public IReadOnlyDictionary<(string Buyer, string Lot), MerchantTally> Resales => resales;
+    public IReadOnlyList<Problem> Problems => problems;
+
+    public FlowTotals Totals() =>
+        new(lossOfVictim.Values.Sum(), prepaidFaceValue, prepaidPaid, resoldFaceValue, resaleCash);
+
+    public void Apply(CaseEvent fact)
+    {
+        switch (fact)
+        {
+            case LoanDisbursed loan: Apply(loan); break;
+            case FundsTransferred transfer: Apply(transfer); break;
+            case PrepaidValuePurchased purchase: Apply(purchase); break;
+            case PrepaidValueTransferred handover: Apply(handover); break;
+            case PrepaidValueResold resale: Apply(resale); break;
+            // Identifications are read up front; helper facts (order data, accounts, contacts) move no money.
+        }
+    }
+
+    // The lender's own money is not traced: the loan arrives from outside the trace, whatever the lender holds.
+    private void Apply(LoanDisbursed loan) =>
+        DepositCash(loan.To, [new Parcel(Origin.Unattributed, loan.Amount)]);
+
+    private void Apply(FundsTransferred transfer)
+    {
+        if (accounts.IsVictim(transfer.From))
+        {
+            if (accounts.IsVictim(transfer.To)) return;
+            RecordLoss(transfer.From, transfer.To, transfer.Amount);
+            DepositCash(transfer.To, [new Parcel(accounts.VictimOrigin(transfer.From), transfer.Amount)]);
+            return;
+        }
+        DepositCash(transfer.To, CashPool(transfer.From).Take(transfer.Amount));
+    }
+
+    private void Apply(PrepaidValuePurchased purchase)
+    {
+        if (productOfLot.ContainsKey(purchase.Lot))
+        {
+            problems.Add(new Problem(purchase.Id, $"lot {purchase.Lot} was already bought"));
+            return;
+        }
+        productOfLot.Add(purchase.Lot, purchase.Product);
+        prepaidFaceValue += purchase.FaceValue;
+        prepaidPaid += purchase.Paid;
+
+        var holder = purchase.ReceivingAccount;
+        if (accounts.IsVictim(purchase.Buyer))
+        {
+            if (accounts.IsVictim(holder))
+            {
+                CountVictimLot(holder, purchase.Lot, purchase.FaceValue);
+                return;
+            }
+            RecordLoss(purchase.Buyer, holder, purchase.Paid);
+            LotPool(holder, purchase.Lot).Add(new Parcel(accounts.VictimOrigin(purchase.Buyer), purchase.FaceValue));
+            return;
+        }
+
+        // The cash paid goes to the issuer and leaves the trace; the face value carries its origins on.
+        var paid = CashPool(purchase.Buyer).Take(purchase.Paid);
+        DepositLot(holder, purchase.Lot, Proportions.Split(purchase.FaceValue, paid));
+    }
+
+    private void Apply(PrepaidValueTransferred handover)
+    {
+        var held = LotHeld(handover.From, handover.Lot);
+        if (handover.FaceValue is null && held == 0m)
+        {
+            problems.Add(new Problem(handover.Id, $"{handover.From} holds none of lot {handover.Lot}"));
+            return;
+        }
+
+        var faceValue = handover.FaceValue ?? held;
+        var moved = TakeLot(handover.From, handover.Lot, faceValue);
+        if (accounts.IsVictim(handover.From) && !accounts.IsVictim(handover.To))
+            RecordLoss(handover.From, handover.To, faceValue);
+        DepositLot(handover.To, handover.Lot, moved);
+    }
+
+    private void Apply(PrepaidValueResold resale)
+    {
+        var victimParty = accounts.IsVictim(resale.Seller) ? resale.Seller
+            : accounts.IsVictim(resale.Buyer) ? resale.Buyer
+            : null;
+        if (victimParty is not null)
+        {
+            problems.Add(new Problem(resale.Id,
+                $"{victimParty} is a victim account, and a victim's account does not resell or buy prepaid value"));
+            return;
+        }
+
+        var held = LotHeld(resale.Seller, resale.Lot);
+        if (resale.FaceValue is null && held == 0m)
+        {
+            problems.Add(new Problem(resale.Id, $"{resale.Seller} holds none of lot {resale.Lot}"));
+            return;
+        }
+
+        var faceValue = resale.FaceValue ?? held;
+        var sold = TakeLot(resale.Seller, resale.Lot, faceValue);
+        DepositLot(resale.Buyer, resale.Lot, sold);
+
+        // The seller turned the origins' value into cash: the price keeps the proportions of the face value sold.
+        var proceeds = Proportions.Split(resale.Price, sold);
+        DepositCash(resale.ReceivingAccount, proceeds);
+
+        for (var i = 0; i < sold.Count; i++)
+        {
+            if (sold[i].Origin.Victim is not { } victim) continue;
+            var tally = Tally(reached, (victim, resale.Buyer));
+            tally.FaceValue += sold[i].Amount;
+            tally.Cash += proceeds[i].Amount;
+        }
+
+        var merchant = Tally(resales, (resale.Buyer, resale.Lot));
+        merchant.FaceValue += faceValue;
+        merchant.Price += resale.Price;
+        merchant.Resales++;
+        resoldFaceValue += faceValue;
+        resaleCash += resale.Price;
+    }
+
+    private void RecordLoss(string victimAccount, string recipient, decimal amount)
+    {
+        var victim = accounts.HolderOf(victimAccount);
+        lossOfVictim[victim] = lossOfVictim.GetValueOrDefault(victim) + amount;
+        hops[(victim, recipient)] = hops.GetValueOrDefault((victim, recipient)) + amount;
+    }
+
+    // Victim accounts keep no pools: what reaches them leaves the trace.
+    private void DepositCash(string account, List<Parcel> parcels)
+    {
+        if (accounts.IsVictim(account)) return;
+        var pool = CashPool(account);
+        foreach (var parcel in parcels) pool.Add(parcel);
+    }
+
+    private void DepositLot(string account, string lot, List<Parcel> parcels)
+    {
+        if (accounts.IsVictim(account))
+        {
+            CountVictimLot(account, lot, parcels.Sum(p => p.Amount));
+            return;
+        }
+        var pool = LotPool(account, lot);
+        foreach (var parcel in parcels) pool.Add(parcel);
+    }
+
+    /// <remarks>
+    /// A victim is an origin, so all the face value leaving her account is hers, even beyond what her count says
+    /// she holds (the count only gives an omitted faceValue its meaning). From a non-victim account, face value
+    /// beyond its pool is unattributed.
+    /// </remarks>
+    private List<Parcel> TakeLot(string account, string lot, decimal faceValue)
+    {
+        if (!accounts.IsVictim(account)) return LotPool(account, lot).Take(faceValue);
+        var held = victimLotCounts.GetValueOrDefault((account, lot));
+        victimLotCounts[(account, lot)] = Math.Max(0m, held - faceValue);
+        return [new Parcel(accounts.VictimOrigin(account), faceValue)];
+    }
+
+    private decimal LotHeld(string account, string lot) =>
+        accounts.IsVictim(account)
+            ? victimLotCounts.GetValueOrDefault((account, lot))
+            : lotPools.TryGetValue((account, lot), out var pool) ? pool.Total : 0m;
+
+    private void CountVictimLot(string account, string lot, decimal faceValue) =>
+        victimLotCounts[(account, lot)] = victimLotCounts.GetValueOrDefault((account, lot)) + faceValue;
+
+    private IValuePool CashPool(string account)
+    {
+        if (!cashPools.TryGetValue(account, out var pool))
+        {
+            pool = rule == TracingRule.Fifo ? new FifoPool() : new ProportionalPool();
+            cashPools.Add(account, pool);
+        }
+        return pool;
+    }
+
+    private ProportionalPool LotPool(string account, string lot)
+    {
+        if (!lotPools.TryGetValue((account, lot), out var pool))
+        {
+            pool = new ProportionalPool();
+            lotPools.Add((account, lot), pool);
+        }
+        return pool;
+    }
+
+    private static TValue Tally<TKey, TValue>(Dictionary<TKey, TValue> tallies, TKey key)
+        where TKey : notnull where TValue : new()
+    {
+        if (!tallies.TryGetValue(key, out var tally))
+        {
+            tally = new TValue();
+            tallies.Add(key, tally);
+        }
+        return tally;
+    }
+}

@@ -1,0 +1,27 @@
+using LaunderTrail.Evidence;
+
+namespace LaunderTrail.Tracing;
+
+/// <summary>Traces a case's money from its victims to whoever holds it, under a tracing rule (TRACING.md).</summary>
+public sealed class FlowTracer
+{
+    private FlowTracer()
+    {
+    }
+
+    /// <param name="caseId">The case number the report names.</param>
+    /// <param name="eventsInRecordingOrder">One case's facts, in the order they were recorded.</param>
+    /// <param name="rule">Which parcels leave a cash pool when mixed money moves on.</param>
+    /// <param name="asOf">When given, only facts that happened at or before this instant count.</param>
+    public static FlowReport Trace(
+        string caseId,
+        IReadOnlyList<CaseEvent> eventsInRecordingOrder,
+        TracingRule rule,
+        DateTimeOffset? asOf = null)
+    {
+        var timeline = CaseTimeline.Of(eventsInRecordingOrder, asOf);
+        var ledger = new FlowLedger(AccountBook.From(timeline.Identifications), rule);
+        foreach (var fact in timeline.Happenings) ledger.Apply(fact);
+        return FlowReportBuilder.Build(caseId, asOf, rule, ledger);
+    }
+}

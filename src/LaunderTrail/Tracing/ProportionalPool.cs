@@ -1,0 +1,59 @@
+namespace LaunderTrail.Tracing;
+
+/// <summary>
+/// A pool that gives up every origin in proportion to its share: the pro-rata rule for cash, and the rule
+/// for every lot pool, since a lot is fungible inside. One entry per origin, in order of first arrival,
+/// and a running total, so a take costs as much as the number of origins in the pool.
+/// </summary>
+internal sealed class ProportionalPool : IValuePool
+{
+    private readonly List<Parcel> entries = [];
+    private readonly Dictionary<Origin, int> slotOf = [];
+
+    public decimal Total { get; private set; }
+
+    public IEnumerable<Parcel> Parcels => entries;
+
+    public void Add(Parcel parcel)
+    {
+        if (parcel.Amount == 0m) return;
+        if (slotOf.TryGetValue(parcel.Origin, out var slot))
+        {
+            entries[slot] = entries[slot] with { Amount = entries[slot].Amount + parcel.Amount };
+        }
+        else
+        {
+            slotOf.Add(parcel.Origin, entries.Count);
+            entries.Add(parcel);
+        }
+        Total += parcel.Amount;
+    }
+
+    public List<Parcel> Take(decimal amount)
+    {
+        if (amount >= Total) return TakeAll(excess: amount - Total);
+
+        var taken = Proportions.Split(amount, entries);
+        foreach (var part in taken)
+        {
+            var slot = slotOf[part.Origin];
+            entries[slot] = entries[slot] with { Amount = entries[slot].Amount - part.Amount };
+        }
+        Total -= amount;
+        return taken;
+    }
+
+    // Emptying sets every entry to exactly zero, so "holds none" stays exact after repeating-fraction splits.
+    private List<Parcel> TakeAll(decimal excess)
+    {
+        var taken = new List<Parcel>(entries.Count + 1);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Amount != 0m) taken.Add(entries[i]);
+            entries[i] = entries[i] with { Amount = 0m };
+        }
+        Total = 0m;
+        if (excess > 0m) taken.Add(new Parcel(Origin.Unattributed, excess));
+        return taken;
+    }
+}

@@ -1,0 +1,38 @@
+namespace LaunderTrail.Tracing;
+
+internal static class Proportions
+{
+    /// <summary>
+    /// Splits <paramref name="whole"/> among the origins of <paramref name="shares"/> in proportion to their amounts,
+    /// in the same order. The last share gets the remainder, so the parts always add up to the whole exactly
+    /// even when the proportions are repeating fractions.
+    /// </summary>
+    public static List<Parcel> Split(decimal whole, IReadOnlyList<Parcel> shares)
+    {
+        var total = 0m;
+        var lastNonZero = -1;
+        for (var i = 0; i < shares.Count; i++)
+        {
+            total += shares[i].Amount;
+            if (shares[i].Amount != 0m) lastNonZero = i;
+        }
+
+        var parts = new List<Parcel>(shares.Count);
+        if (lastNonZero < 0)
+        {
+            parts.Add(new Parcel(Origin.Unattributed, whole));
+            return parts;
+        }
+
+        var assigned = 0m;
+        for (var i = 0; i < lastNonZero; i++)
+        {
+            if (shares[i].Amount == 0m) continue;
+            var part = whole * shares[i].Amount / total;
+            assigned += part;
+            parts.Add(shares[i] with { Amount = part });
+        }
+        parts.Add(shares[lastNonZero] with { Amount = whole - assigned });
+        return parts;
+    }
+}

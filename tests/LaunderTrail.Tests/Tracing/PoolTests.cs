@@ -1,0 +1,79 @@
+using System.Globalization;
+using LaunderTrail.Tracing;
+using Xunit;
+
+namespace LaunderTrail.Tests.Tracing;
+
+public sealed class PoolTests
+{
+    private static readonly Origin A = new("Victim A");
+    private static readonly Origin B = new("Victim B");
+
+    [Fact]
+    public void Fifo_takes_the_oldest_parcels_first_and_splits_the_last_one()
+    {
+        // Given a fifo pool of A's 100 then B's 300
+        var pool = new FifoPool();
+        pool.Add(new Parcel(A, 100m));
+        pool.Add(new Parcel(B, 300m));
+
+        // When 250 leave
+        var taken = pool.Take(250m);
+
+        // Then A's 100 and 150 of B's left, and B's 150 remain
+        Assert.Equal([new Parcel(A, 100m), new Parcel(B, 150m)], taken);
+        Assert.Equal([new Parcel(B, 150m)], pool.Parcels);
+        Assert.Equal(150m, pool.Total);
+    }
+
+    [Fact]
+    public void Pro_rata_takes_every_origin_in_proportion()
+    {
+        // Given a proportional pool of A's 100 and B's 300
+        var pool = new ProportionalPool();
+        pool.Add(new Parcel(A, 100m));
+        pool.Add(new Parcel(B, 300m));
+
+        // When 200 leave
+        var taken = pool.Take(200m);
+
+        // Then half of each left
+        Assert.Equal([new Parcel(A, 50m), new Parcel(B, 150m)], taken);
+        Assert.Equal(200m, pool.Total);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Taking_more_than_the_pool_empties_it_and_the_rest_is_unattributed(bool fifo)
+    {
+        // Given a pool of A's 100
+        IValuePool pool = fifo ? new FifoPool() : new ProportionalPool();
+        pool.Add(new Parcel(A, 100m));
+
+        // When 130 leave
+        var taken = pool.Take(130m);
+
+        // Then A's 100 left first and 30 of unknown origin after it, and the pool is empty
+        Assert.Equal([new Parcel(A, 100m), new Parcel(Origin.Unattributed, 30m)], taken);
+        Assert.Equal(0m, pool.Total);
+        Assert.All(pool.Parcels, parcel => Assert.Equal(0m, parcel.Amount));
+    }
+
+    [Theory]
+    [InlineData("100", "33.33")]
+    [InlineData("0.01", "0.00")]
+    public void A_split_into_repeating_fractions_adds_up_to_the_whole(string whole, string thirdInCents)
+    {
+        // Given three equal shares
+        Parcel[] shares = [new(A, 1m), new(B, 1m), new(Origin.Unattributed, 1m)];
+
+        // When the whole is split among them
+        var parts = Proportions.Split(decimal.Parse(whole, CultureInfo.InvariantCulture), shares);
+
+        // Then each part is a third, and the parts add up to exactly the whole
+        Assert.Equal(decimal.Parse(whole, CultureInfo.InvariantCulture), parts.Sum(p => p.Amount));
+        Assert.Equal(decimal.Parse(thirdInCents, CultureInfo.InvariantCulture), Math.Round(parts[0].Amount, 2));
+        Assert.Equal([A, B, Origin.Unattributed], parts.Select(p => p.Origin));
+    }
+}

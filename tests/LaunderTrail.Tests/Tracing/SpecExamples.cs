@@ -1,0 +1,43 @@
+using System.Text.Json;
+using LaunderTrail.Evidence;
+
+namespace LaunderTrail.Tests.Tracing;
+
+/// <summary>The conformance cases of shared/spec/examples, which live beside the repository, not in it.</summary>
+internal static class SpecExamples
+{
+    private const string RelativeFolder = "shared/spec/examples";
+
+    public static string Folder { get; } = Locate();
+
+    public static string ReadText(string fileName) => File.ReadAllText(Path.Combine(Folder, fileName));
+
+    public static IReadOnlyList<CaseEvent> ReadEvents(string fileName) =>
+        ReadText(fileName)
+            .Split('\n')
+            .Select(line => line.Trim())
+            .Where(line => line.Length > 0)
+            .Select(ParseLine)
+            .ToList();
+
+    private static CaseEvent ParseLine(string line)
+    {
+        using var document = JsonDocument.Parse(line);
+        var typeName = document.RootElement.GetProperty("type").GetString()!;
+        if (!EvidenceTypes.TryFind(typeName, out var type))
+            throw new InvalidDataException($"unknown fact type '{typeName}' in: {line}");
+        return (CaseEvent)JsonSerializer.Deserialize(line, type, EvidenceJson.Options)!;
+    }
+
+    private static string Locate()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, RelativeFolder);
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        throw new DirectoryNotFoundException(
+            $"No '{RelativeFolder}' folder in {AppContext.BaseDirectory} or any folder above it; " +
+            "the conformance examples are expected beside the repository, at <repo>/../" + RelativeFolder + ".");
+    }
+}
