@@ -1,6 +1,7 @@
 using JasperFx;
 using JasperFx.Events;
 using LaunderTrail.Evidence;
+using LaunderTrail.Flows;
 using Marten;
 using Marten.Events;
 using Weasel.Core;
@@ -33,7 +34,8 @@ public static class EvidenceStore
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.Events.AddEventTypes(EvidenceTypes.All);
-        options.Schema.For<CaseFile>().Identity(c => c.Case);
+        options.Schema.For<CaseFlows>();
+        options.Schema.For<MerchantTotals>();
         return options;
     }
 }

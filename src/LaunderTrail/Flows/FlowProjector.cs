@@ -1,0 +1,102 @@
+using LaunderTrail.Cases;
+using LaunderTrail.Evidence;
+using LaunderTrail.Storage;
+using LaunderTrail.Tracing;
+using Marten;
+
+namespace LaunderTrail.Flows;
+
+/// <summary>
+/// Keeps the flow read models (<see cref="CaseFlows"/>, <see cref="MerchantTotals"/>) in step with the events.
+/// Tracing follows `at` order, so one late fact can change every figure after it: the unit of update is the
+/// whole case, traced again in one linear pass whenever facts are added (docs/architecture.md).
+/// </summary>
+public sealed class FlowProjector(CaseStore store)
+{
+    /// <summary>Traces the case again from its events and stores its reports and its merchants' rows.</summary>
+    public async Task<CaseFlows> RefreshAsync(string @case, CancellationToken ct = default)
+    {
+        var facts = new List<CaseEvent>();
+        long lastSeq = 0;
+        await foreach (var recorded in new CaseHistory(store).ReadAsync(@case, ct: ct))
+        {
+            facts.Add(recorded.Fact);
+            lastSeq = recorded.Seq;
+        }
+
+        return await StoreAsync(@case, facts, lastSeq, ct);
+    }
+
+    /// <summary>Rebuilds every case's read models from the events; reports facts read as it goes.</summary>
+    public async Task<long> RebuildAsync(IProgress<(string Case, long Facts)>? progress = null, CancellationToken ct = default)
+    {
+        await store.Documents.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(CaseFlows), ct);
+        await store.Documents.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(MerchantTotals), ct);
+        long total = 0;
+        foreach (var @case in await new CaseHistory(store).CasesAsync(ct))
+        {
+            var flows = await RefreshAsync(@case, ct);
+            total += flows.LastSeq;
+            progress?.Report((@case, total));
+        }
+
+        return total;
+    }
+
+    private async Task<CaseFlows> StoreAsync(string @case, IReadOnlyList<CaseEvent> facts, long lastSeq, CancellationToken ct)
+    {
+        var fifo = Task.Run(() => FlowTracer.Trace(@case, facts, TracingRule.Fifo), ct);
+        var proRata = Task.Run(() => FlowTracer.Trace(@case, facts, TracingRule.ProRata), ct);
+        var flows = new CaseFlows
+        {
+            Id = @case,
+            LastSeq = lastSeq,
+            LastEventAt = facts.Count == 0 ? null : facts.MaxBy(f => f.At.UtcTicks)!.At,
+            Fifo = await fifo,
+            ProRata = await proRata,
+        };
+
+        await using var session = store.Documents.LightweightSession();
+        session.Store(flows);
+        await UpdateMerchantsAsync(session, flows.ProRata, ct);
+        await session.SaveChangesAsync(ct);
+        return flows;
+    }
+
+    /// <summary>Replaces this case's rows in every merchant's totals; merchant rows do not depend on the rule.</summary>
+    private static async Task UpdateMerchantsAsync(IDocumentSession session, FlowReport report, CancellationToken ct)
+    {
+        var current = report.Merchants.GroupBy(m => m.Account, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var touched = await session.Query<MerchantTotals>()
+            .Where(m => m.Rows.Any(r => r.Case == report.Case))
+            .ToListAsync(ct);
+        var accounts = touched.Select(m => m.Id).Union(current.Keys).Distinct(StringComparer.Ordinal).ToList();
+        var existing = (await session.LoadManyAsync<MerchantTotals>(ct, accounts)).ToDictionary(m => m.Id, StringComparer.Ordinal);
+
+        foreach (var account in accounts)
+        {
+            existing.TryGetValue(account, out var before);
+            var rows = (before?.Rows ?? []).Where(r => r.Case != report.Case).ToList();
+            var holder = before?.Holder ?? "";
+            if (current.TryGetValue(account, out var merchantRows))
+            {
+                rows.AddRange(merchantRows.Select(m => new MerchantCaseRow(report.Case, m.Product, m.FaceValue, m.Price, m.Resales)));
+                holder = merchantRows[0].Holder;
+            }
+
+            if (rows.Count == 0)
+            {
+                session.Delete<MerchantTotals>(account);
+                continue;
+            }
+
+            session.Store(new MerchantTotals
+            {
+                Id = account,
+                Holder = holder,
+                Rows = rows.OrderBy(r => r.Case, StringComparer.Ordinal).ThenBy(r => r.Product, StringComparer.Ordinal).ToList(),
+            });
+        }
+    }
+}

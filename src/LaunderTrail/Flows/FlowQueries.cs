@@ -1,0 +1,47 @@
+using LaunderTrail.Cases;
+using LaunderTrail.Storage;
+using LaunderTrail.Tracing;
+using Marten;
+
+namespace LaunderTrail.Flows;
+
+/// <summary>
+/// Answers "where did the money go" for a case: the stored report when the question is about the case as it
+/// stands now, a replay of the events when it is about another moment (as of, or as known at).
+/// </summary>
+public sealed class FlowQueries(CaseStore store)
+{
+    /// <returns>The report, or null when the case has no recorded facts.</returns>
+    public async Task<FlowReport?> ReportAsync(string @case, TracingRule rule, DateTimeOffset? asOf = null,
+        DateTimeOffset? knownAt = null, CancellationToken ct = default)
+    {
+        if (asOf is null && knownAt is null)
+            return (await CurrentAsync(@case, ct))?.For(rule);
+
+        var facts = await new CaseHistory(store).FactsAsync(@case, knownAt, ct);
+        return facts.Count == 0 ? null : FlowTracer.Trace(@case, facts, rule, asOf);
+    }
+
+    /// <summary>The stored read model, brought up to date first if facts were recorded after it was built.</summary>
+    public async Task<CaseFlows?> CurrentAsync(string @case, CancellationToken ct = default)
+    {
+        var lastSeq = await LastSeqAsync(@case, ct);
+        if (lastSeq == 0) return null;
+        await using var session = store.Documents.QuerySession();
+        var flows = await session.LoadAsync<CaseFlows>(@case, ct);
+        return flows?.LastSeq == lastSeq ? flows : await new FlowProjector(store).RefreshAsync(@case, ct);
+    }
+
+    public async Task<MerchantTotals?> MerchantAsync(string account, CancellationToken ct = default)
+    {
+        await using var session = store.Documents.QuerySession();
+        return await session.LoadAsync<MerchantTotals>(account, ct);
+    }
+
+    private async Task<long> LastSeqAsync(string @case, CancellationToken ct)
+    {
+        await using var command = store.Db.CreateCommand($"select version from {store.Schema}.mt_streams where id = $1");
+        command.Parameters.AddWithValue(@case);
+        return await command.ExecuteScalarAsync(ct) is long version ? version : 0;
+    }
+}
