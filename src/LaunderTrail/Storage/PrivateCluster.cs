@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Text;
+using Npgsql;
+
+namespace LaunderTrail.Storage;
+
+/// <summary>
+/// The "embedded default" database: a PostgreSQL cluster of LaunderTrail's own under the data root, listening only
+/// on 127.0.0.1, started on first use and reused by every later run.
+/// </summary>
+public sealed class PrivateCluster
+{
+    private const string DatabaseName = "laundertrail";
+    private const string Superuser = "postgres";
+    private const string Loopback = "127.0.0.1";
+    private const int ServerLogTailLines = 30;
+    // A Unix socket path must fit sun_path: 108 bytes including the terminating NUL.
+    private const int MaxSocketPathBytes = 107;
+    // Long enough for a concurrent initdb plus pg_ctl's own 60 s start timeout.
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(3);
+
+    private readonly string dataRoot;
+    private readonly Action<string> log;
+    private readonly IReadOnlyList<string> binarySearchDirectories;
+
+    public PrivateCluster(string dataRoot, Action<string>? log = null)
+        : this(dataRoot, log, PrivateClusterBinaries.DefaultSearchDirectories())
+    {
+    }
+
+    internal PrivateCluster(string dataRoot, Action<string>? log, IReadOnlyList<string> binarySearchDirectories)
+    {
+        this.dataRoot = Path.GetFullPath(dataRoot);
+        this.log = log ?? (_ => { });
+        this.binarySearchDirectories = binarySearchDirectories;
+    }
+
+    /// <summary>$LAUNDERTRAIL_DATA when set, otherwise ~/.laundertrail.</summary>
+    public static string DefaultDataRoot()
+    {
+        var configured = Environment.GetEnvironmentVariable("LAUNDERTRAIL_DATA");
+        return string.IsNullOrWhiteSpace(configured)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".laundertrail")
+            : configured;
+    }
+
+    private string ClusterDirectory => Path.Combine(dataRoot, "pg");
+    private string ServerLog => Path.Combine(ClusterDirectory, "server.log");
+    private string PostmasterPidFile => Path.Combine(ClusterDirectory, "postmaster.pid");
+    private string LockFile => Path.Combine(dataRoot, "pg.lock");
+    private string PortFile => Path.Combine(dataRoot, "pg.port");
+    private bool IsInitialized => File.Exists(Path.Combine(ClusterDirectory, "PG_VERSION"));
+
+    /// <summary>Starts the cluster unless it runs already and returns a connection string to its "laundertrail" database.</summary>
+    public async Task<string> EnsureRunningAsync(CancellationToken ct = default)
+    {
+        var binaries = PrivateClusterBinaries.Locate(binarySearchDirectories);
+        Directory.CreateDirectory(dataRoot);
+        using var clusterLock = await PrivateClusterLock.AcquireAsync(LockFile, LockTimeout, ct);
+
+        var runner = new PrivateClusterCommandRunner(await PrivateClusterServiceUser.ChooseAsync(ct));
+        // Only a root LaunderTrail gets a service user, and root exists only on Unix.
+        if (runner.ServiceUser is { } serviceUser && !OperatingSystem.IsWindows())
+            PrivateClusterServiceUser.MakeReachable(serviceUser, dataRoot, log);
+
+        if (!IsInitialized)
+            await InitializeAsync(binaries, runner, ct);
+
+        int port;
+        if (await IsRunningAsync(binaries, runner, ct))
+        {
+            port = RunningPort();
+            log($"Reusing private PostgreSQL on {Loopback}:{port}");
+        }
+        else
+        {
+            port = await StartAsync(binaries, runner, ct);
+        }
+
+        await EnsureDatabaseAsync(port, ct);
+        return ConnectionString(port, DatabaseName, pooling: true);
+    }
+
+    public async Task StopAsync(CancellationToken ct = default)
+    {
+        if (!IsInitialized)
+            return;
+
+        var binaries = PrivateClusterBinaries.Locate(binarySearchDirectories);
+        using var clusterLock = await PrivateClusterLock.AcquireAsync(LockFile, LockTimeout, ct);
+        var runner = new PrivateClusterCommandRunner(await PrivateClusterServiceUser.ChooseAsync(ct));
+        if (!await IsRunningAsync(binaries, runner, ct))
+            return;
+
+        var port = RunningPort();
+        log($"Stopping private PostgreSQL on {Loopback}:{port}");
+        var stop = await runner.RunAsync(binaries.PgCtl, ["-D", ClusterDirectory, "-m", "fast", "-w", "stop"], ct);
+        if (stop.ExitCode != 0)
+            throw Failure("pg_ctl could not stop", stop);
+
+        // Pooled connections point at the stopped server; without this a restart would hand out dead ones.
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString(port, DatabaseName, pooling: true)));
+    }
+
+    private async Task InitializeAsync(PrivateClusterBinaries binaries, PrivateClusterCommandRunner runner, CancellationToken ct)
+    {
+        log($"Initializing private PostgreSQL in {ClusterDirectory}{AsServiceUser(runner)}");
+        Directory.CreateDirectory(ClusterDirectory);
+        if (runner.ServiceUser is { } serviceUser)
+            await PrivateClusterServiceUser.GiveOwnershipAsync(serviceUser, ClusterDirectory, ct);
+
+        // Trust lets every local user connect as superuser without a password. That is acceptable only because this
+        // cluster is private to one machine: it listens on 127.0.0.1 alone, never on a network interface.
+        var initdb = await runner.RunAsync(
+            binaries.InitDb, ["-D", ClusterDirectory, "-U", Superuser, "--auth=trust", "-E", "UTF8", "--no-locale"], ct);
+        if (initdb.ExitCode != 0)
+            throw Failure("initdb failed", initdb);
+    }
+
+    private async Task<bool> IsRunningAsync(PrivateClusterBinaries binaries, PrivateClusterCommandRunner runner, CancellationToken ct)
+    {
+        var status = await runner.RunAsync(binaries.PgCtl, ["-D", ClusterDirectory, "status"], ct);
+        return status.ExitCode switch
+        {
+            0 => true,
+            // pg_ctl status exits with 3 when no server runs in the data directory.
+            3 => false,
+            _ => throw Failure("pg_ctl could not tell whether the server runs", status),
+        };
+    }
+
+    private async Task<int> StartAsync(PrivateClusterBinaries binaries, PrivateClusterCommandRunner runner, CancellationToken ct)
+    {
+        var port = new PrivateClusterPort(PortFile, log).ChooseForStart();
+        var socketDirectory = await PrepareSocketDirectoryAsync(runner, ct);
+        log($"Starting private PostgreSQL in {ClusterDirectory} on {Loopback}:{port}{AsServiceUser(runner)}");
+
+        // pg_ctl hands these options to /bin/sh, hence the quoting of the one path among them.
+        var serverOptions = $"-p {port} -c listen_addresses={Loopback} -c max_connections=100 "
+            + $"-c unix_socket_directories={PrivateClusterCommandRunner.ShellQuote(socketDirectory)}";
+        var start = await runner.RunAsync(
+            binaries.PgCtl, ["-D", ClusterDirectory, "-l", ServerLog, "-o", serverOptions, "-w", "start"], ct);
+        if (start.ExitCode != 0)
+            throw Failure("pg_ctl could not start the server", start);
+
+        return port;
+    }
+
+    private async Task<string> PrepareSocketDirectoryAsync(PrivateClusterCommandRunner runner, CancellationToken ct)
+    {
+        var socketDirectory = Path.Combine(dataRoot, "run");
+        var longestSocketPath = Path.Combine(socketDirectory, ".s.PGSQL.65535");
+        if (Encoding.UTF8.GetByteCount(longestSocketPath) > MaxSocketPathBytes)
+            return "/tmp";
+
+        Directory.CreateDirectory(socketDirectory);
+        if (runner.ServiceUser is { } serviceUser)
+            await PrivateClusterServiceUser.GiveOwnershipAsync(serviceUser, socketDirectory, ct);
+        return socketDirectory;
+    }
+
+    // The fourth line of postmaster.pid is the port the running server listens on.
+    private int RunningPort() =>
+        int.Parse(File.ReadLines(PostmasterPidFile).ElementAt(3), CultureInfo.InvariantCulture);
+
+    private async Task EnsureDatabaseAsync(int port, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString(port, "postgres", pooling: false));
+        await connection.OpenAsync(ct);
+
+        await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = $1", connection);
+        exists.Parameters.Add(new NpgsqlParameter { Value = DatabaseName });
+        if (await exists.ExecuteScalarAsync(ct) is not null)
+            return;
+
+        await using var create = new NpgsqlCommand($"create database {DatabaseName}", connection);
+        await create.ExecuteNonQueryAsync(ct);
+        log($"Created database {DatabaseName}");
+    }
+
+    private static string ConnectionString(int port, string database, bool pooling) =>
+        new NpgsqlConnectionStringBuilder
+        {
+            Host = Loopback,
+            Port = port,
+            Username = Superuser,
+            Database = database,
+            Pooling = pooling,
+        }.ConnectionString;
+
+    private static string AsServiceUser(PrivateClusterCommandRunner runner) =>
+        runner.ServiceUser is { } serviceUser ? $" as the '{serviceUser}' user (PostgreSQL refuses to run as root)" : "";
+
+    private PrivateClusterException Failure(string what, PrivateClusterCommandRunner.Result result)
+    {
+        var serverLog = File.Exists(ServerLog)
+            ? string.Join('\n', File.ReadLines(ServerLog).TakeLast(ServerLogTailLines))
+            : "(none yet)";
+        return new PrivateClusterException(
+            $"{what} (exit code {result.ExitCode}) for the private PostgreSQL in {ClusterDirectory}:\n{result.Output}\n"
+            + $"Last lines of {ServerLog}:\n{serverLog}");
+    }
+}
