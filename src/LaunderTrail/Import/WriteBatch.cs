@@ -27,8 +27,10 @@ internal sealed class WriteBatch(
     {
         var heads = new Dictionary<string, (long Version, byte[] Chain)>(StringComparer.Ordinal);
         var origin = Path.GetFileName(source.Name);
+        long lines = 0;
         await foreach (var line in source.ReadAsync(ct))
         {
+            lines = line.Number;
             if (line.Number % ProgressEvery == 0)
                 progress?.Report(new ImportProgress(ImportPhase.Writing, line.BytesRead, source.Length, line.Number));
             if (string.IsNullOrWhiteSpace(line.Text)) continue;
@@ -46,6 +48,6 @@ internal sealed class WriteBatch(
             yield return (fact, version, meta);
         }
 
-        progress?.Report(new ImportProgress(ImportPhase.Writing, source.Length ?? 0, source.Length, 0));
+        progress?.Report(new ImportProgress(ImportPhase.Writing, source.Length ?? 0, source.Length, lines));
     }
 }
