@@ -19,7 +19,12 @@ internal static class GeneratedCase
 
     public static IReadOnlyList<CaseEvent> Scaled => LazyScaled.Value;
 
-    public static IReadOnlyList<CaseEvent> OfSize(int events) => events == 0 ? Reference : Scaled;
+    public static IReadOnlyList<CaseEvent> OfSize(int events) => events switch
+    {
+        0 => Reference,
+        ScaledSize => Scaled,
+        _ => throw new ArgumentOutOfRangeException(nameof(events), events, "only the reference and the scaled case are shared"),
+    };
 
     public static byte[] JsonLines(GenerationOptions options)
     {
