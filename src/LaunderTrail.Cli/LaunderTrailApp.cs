@@ -1,4 +1,5 @@
 using LaunderTrail.Cli.Commands;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace LaunderTrail.Cli;
@@ -6,13 +7,19 @@ namespace LaunderTrail.Cli;
 /// <summary>The <c>laundertrail</c> command line: one command per file in Commands/.</summary>
 public static class LaunderTrailApp
 {
+    public const int ReportWidth = 132;
+
     public static Task<int> RunAsync(string[] args)
     {
+        // Tables wrap at the terminal's width; written to a file or a pipe they get a width that keeps rows whole.
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = ReportWidth;
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("laundertrail");
             config.SetApplicationVersion(typeof(LaunderTrailApp).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+            config.AddCommand<DemoCommand>("demo")
+                .WithDescription("Import the 5·15 reference case and show its flows, Ms Zheng's trail first. No set-up needed.");
             config.AddCommand<ImportCommand>("import")
                 .WithDescription("Record the facts of a JSON Lines evidence file, whole or not at all.")
                 .WithExample("import", "samples/case-515/case-515.jsonl");
@@ -20,6 +27,10 @@ public static class LaunderTrailApp
                 .WithDescription("Show where each victim's money went: totals, card merchants, trails.")
                 .WithExample("flows", "--case", "SQ-2019-515", "--rule", "fifo", "--as-of", "2019-05-15T00:00:00+08:00")
                 .WithExample("flows", "--case", "SQ-2019-515", "--json");
+            config.AddCommand<GenerateCommand>("generate")
+                .WithDescription("Write the 5·15 reference case (or a larger one for benchmarks) as JSON Lines.")
+                .WithExample("generate", "--seed", "515", "--out", "samples/case-515/case-515.jsonl")
+                .WithExample("generate", "--events", "1000000", "--out", "big.jsonl");
             config.AddCommand<RebuildCommand>("rebuild")
                 .WithDescription("Rebuild every read model (flow reports, merchant totals) from the recorded events.");
         });

@@ -57,7 +57,7 @@ public static class FlowReportView
     {
         var tree = new Tree(new Markup(
             $"[bold]{Markup.Escape(victim.Holder)}[/] ({Markup.Escape(string.Join(", ", victim.Accounts))}) lost [bold]{Money.Amount(victim.Loss)}[/]"));
-        var sent = tree.AddNode("[grey]her money went to[/]");
+        var sent = tree.AddNode("[grey]money went to[/]");
         foreach (var hop in victim.Hops)
             sent.AddNode(Escaped($"{hop.Account} ({Who(hop.Holder, hop.Role)}): {Money.Amount(hop.Amount)}"));
         var held = tree.AddNode("[grey]held now by[/]");
