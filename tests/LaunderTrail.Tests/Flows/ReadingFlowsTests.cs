@@ -1,0 +1,101 @@
+using LaunderTrail.Cases;
+using LaunderTrail.Evidence;
+using LaunderTrail.Flows;
+using LaunderTrail.Import;
+using LaunderTrail.Tests.Support;
+using LaunderTrail.Tests.Tracing;
+using LaunderTrail.Tracing;
+
+namespace LaunderTrail.Tests.Flows;
+
+public sealed class ReadingFlowsTests(PostgresServer server) : StoreFixture(server)
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+    private static readonly string[] MixedCase = SpecExamples.ReadText("mixed-case.jsonl").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    private async Task Import(string name, IEnumerable<string> lines, string at)
+    {
+        var outcome = await new EvidenceImporter(Store, FixedClock.At(at))
+            .ImportAsync(new JsonLinesText(name, string.Join('\n', lines)), "investigator-1", ct: Ct);
+        Assert.True(outcome.Accepted, string.Join("\n", outcome.Errors));
+    }
+
+    private static string Expected(TracingRule rule, string lines, DateTimeOffset? asOf = null) =>
+        FlowReportJson.Write(FlowTracer.Trace("EX-2", Facts(lines), rule, asOf));
+
+    private static IReadOnlyList<CaseEvent> Facts(string lines) =>
+        lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(CaseHistory.ReadFact).ToList();
+
+    private async Task<string> Report(TracingRule rule, DateTimeOffset? asOf = null, DateTimeOffset? knownAt = null) =>
+        FlowReportJson.Write((await new FlowQueries(Store).ReportAsync("EX-2", rule, asOf, knownAt, Ct))!);
+
+    [Fact]
+    public async Task The_stored_report_of_a_case_is_its_report_under_each_rule()
+    {
+        await Import("mixed.jsonl", MixedCase, "2026-11-01T09:00:00Z");
+
+        foreach (var rule in new[] { TracingRule.Fifo, TracingRule.ProRata })
+        {
+            var expected = SpecExamples.ReadText(rule == TracingRule.Fifo ? "mixed-case.fifo.json" : "mixed-case.pro-rata.json");
+            ReportJsonAssert.Conforms(expected, await Report(rule));
+        }
+    }
+
+    [Fact]
+    public async Task Evidence_that_arrives_late_with_an_earlier_time_is_traced_in_its_place()
+    {
+        var late = MixedCase.Where(l => l.Contains("\"f-2\"") || l.Contains("\"f-1\"")).ToArray();
+        await Import("first.jsonl", MixedCase.Except(late), "2026-11-01T09:00:00Z");
+
+        await Import("late.jsonl", late, "2026-11-02T09:00:00Z");
+
+        Assert.Equal(Expected(TracingRule.Fifo, string.Join('\n', MixedCase)), await Report(TracingRule.Fifo));
+        Assert.Equal(Expected(TracingRule.ProRata, string.Join('\n', MixedCase)), await Report(TracingRule.ProRata));
+    }
+
+    [Fact]
+    public async Task Flows_as_known_at_a_date_leave_out_what_was_recorded_later_and_combine_with_as_of()
+    {
+        var late = MixedCase.Where(l => l.Contains("\"r-3\"")).ToArray();
+        var first = MixedCase.Except(late).ToArray();
+        await Import("first.jsonl", first, "2026-11-01T09:00:00Z");
+        await Import("late.jsonl", late, "2026-11-02T09:00:00Z");
+        var asOf = DateTimeOffset.Parse("2019-05-03T10:45:00+08:00");
+        var knownAt = DateTimeOffset.Parse("2026-11-01T12:00:00Z");
+
+        Assert.Equal(Expected(TracingRule.Fifo, string.Join('\n', first)), await Report(TracingRule.Fifo, knownAt: knownAt));
+        Assert.Equal(Expected(TracingRule.Fifo, string.Join('\n', first), asOf), await Report(TracingRule.Fifo, asOf, knownAt));
+        Assert.NotEqual(await Report(TracingRule.Fifo), await Report(TracingRule.Fifo, knownAt: knownAt));
+    }
+
+    [Fact]
+    public async Task A_merchant_s_totals_add_up_what_it_bought_in_every_case()
+    {
+        await Import("mixed.jsonl", MixedCase, "2026-11-01T09:00:00Z");
+        await Import("other.jsonl",
+        [
+            """{"id":"p","case":"EX-9","type":"PrepaidValuePurchased","at":"2019-06-01T10:00:00+08:00","lot":"Q9","product":"Q coin","buyer":"g-9","paid":1000,"faceValue":1000}""",
+            """{"id":"r","case":"EX-9","type":"PrepaidValueResold","at":"2019-06-01T11:00:00+08:00","lot":"Q9","seller":"g-9","buyer":"cm-q","price":860}""",
+        ], "2026-11-01T10:00:00Z");
+
+        var merchant = (await new FlowQueries(Store).MerchantAsync("cm-q", Ct))!;
+
+        Assert.Equal(["EX-2", "EX-9"], merchant.Rows.Select(r => r.Case));
+        Assert.Equal(12_000m, merchant.FaceValue);
+        Assert.Equal(10_320m, merchant.Price);
+        Assert.Equal(3, merchant.Resales);
+        Assert.Equal(0.86m, merchant.DiscountRate);
+    }
+
+    [Fact]
+    public async Task Rebuilding_the_read_models_from_the_events_gives_the_same_reports()
+    {
+        await Import("mixed.jsonl", MixedCase, "2026-11-01T09:00:00Z");
+        var before = await Report(TracingRule.ProRata);
+
+        var facts = await new FlowProjector(Store).RebuildAsync(ct: Ct);
+
+        Assert.Equal(MixedCase.Length, facts);
+        Assert.Equal(before, await Report(TracingRule.ProRata));
+    }
+}
