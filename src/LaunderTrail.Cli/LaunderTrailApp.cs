@@ -31,6 +31,8 @@ public static class LaunderTrailApp
                 .WithDescription("Write the 5·15 reference case (or a larger one for benchmarks) as JSON Lines.")
                 .WithExample("generate", "--seed", "515", "--out", "samples/case-515/case-515.jsonl")
                 .WithExample("generate", "--events", "1000000", "--out", "big.jsonl");
+            config.AddCommand<BenchmarkCommand>("benchmark")
+                .WithDescription("Measure import, rebuild, report and replay on a generated case (own schema, emptied first).");
             config.AddCommand<RebuildCommand>("rebuild")
                 .WithDescription("Rebuild every read model (flow reports, merchant totals) from the recorded events.");
         });

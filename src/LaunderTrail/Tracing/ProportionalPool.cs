@@ -34,24 +34,36 @@ internal sealed class ProportionalPool : IValuePool
         if (amount >= Total) return TakeAll(excess: amount - Total);
 
         var taken = Proportions.Split(amount, entries);
+        var emptied = false;
         foreach (var part in taken)
         {
             var slot = slotOf[part.Origin];
-            entries[slot] = entries[slot] with { Amount = entries[slot].Amount - part.Amount };
+            var left = entries[slot].Amount - part.Amount;
+            entries[slot] = entries[slot] with { Amount = left };
+            emptied |= left == 0m;
         }
         Total -= amount;
+        if (emptied) ForgetEmptyOrigins();
         return taken;
     }
 
-    // Emptying sets every entry to exactly zero, so "holds none" stays exact after repeating-fraction splits.
+    // Repeated proportional takes shrink an origin's share until it is exactly zero at decimal precision; keeping
+    // such entries would make every later take pay for every origin the pool ever held.
+    private void ForgetEmptyOrigins()
+    {
+        entries.RemoveAll(e => e.Amount == 0m);
+        slotOf.Clear();
+        for (var i = 0; i < entries.Count; i++) slotOf.Add(entries[i].Origin, i);
+    }
+
+    // An emptied pool forgets its origins: "holds none" stays exact after repeating-fraction splits, and a pool
+    // that is drained again and again (a gang account converting money as it arrives) stays small.
     private List<Parcel> TakeAll(decimal excess)
     {
         var taken = new List<Parcel>(entries.Count + 1);
-        for (var i = 0; i < entries.Count; i++)
-        {
-            if (entries[i].Amount != 0m) taken.Add(entries[i]);
-            entries[i] = entries[i] with { Amount = 0m };
-        }
+        taken.AddRange(entries.Where(e => e.Amount != 0m));
+        entries.Clear();
+        slotOf.Clear();
         Total = 0m;
         if (excess > 0m) taken.Add(new Parcel(Origin.Unattributed, excess));
         return taken;

@@ -1,0 +1,128 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using LaunderTrail.Flows;
+using LaunderTrail.Generation;
+using LaunderTrail.Import;
+using LaunderTrail.Storage;
+using LaunderTrail.Tracing;
+using Npgsql;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace LaunderTrail.Cli.Commands;
+
+/// <summary>
+/// <c>laundertrail benchmark</c>: measures import, rebuild, report and replay on a generated case, next to a raw
+/// PostgreSQL COPY of the same lines, in a schema of its own that it empties first. Prints the figures that
+/// docs/benchmarks.md records.
+/// </summary>
+public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
+{
+    private const string Case = "SQ-2019-515";
+
+    public sealed class Settings : DatabaseSettings
+    {
+        [CommandOption("--events <COUNT>")]
+        [Description("Size of the generated case.")]
+        [DefaultValue(1_000_000)]
+        public int Events { get; init; } = 1_000_000;
+
+        [CommandOption("--as-of <TIME>")]
+        [Description("Moment for the replay measurement.")]
+        [DefaultValue("2019-05-15T00:00:00+08:00")]
+        public string AsOf { get; init; } = "2019-05-15T00:00:00+08:00";
+
+        public override ValidationResult Validate() => TimeOption.Check(AsOf, "--as-of");
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
+    {
+        var benchmarkSettings = new Settings { Db = settings.Db, Schema = "laundertrail_benchmark", Events = settings.Events };
+        var file = Path.Combine(Path.GetTempPath(), $"laundertrail-benchmark-{settings.Events}.jsonl");
+        await using (var output = File.Create(file))
+            CaseEventJsonLines.Write(ReferenceCaseGenerator.Generate(new GenerationOptions(515, settings.Events, Case)), output);
+        var size = new FileInfo(file).Length;
+        var results = new List<(string Measure, string Figure)>
+        {
+            ("events", $"{settings.Events:N0} ({size / 1_048_576.0:N0} MiB of JSON Lines)"),
+        };
+
+        try
+        {
+            await using var store = await Database.OpenAsync(benchmarkSettings, ct);
+            await EmptyAsync(store, ct);
+            await using var reopened = await CaseStore.OpenAsync(store.ConnectionString, store.Schema, ct);
+
+            var copyRate = await RawCopyRowsPerSecondAsync(reopened, file, ct);
+            results.Add(("raw PostgreSQL COPY of the same lines (jsonb)", $"{copyRate:N0} rows/s"));
+
+            var clock = Stopwatch.StartNew();
+            var outcome = await new EvidenceImporter(reopened, TimeProvider.System).ImportAsync(new JsonLinesFile(file), "benchmark", ct: ct);
+            var importSeconds = clock.Elapsed.TotalSeconds;
+            if (!outcome.Accepted) throw new InvalidOperationException(string.Join("\n", outcome.Errors.Take(5)));
+            results.Add(("import (check, COPY append with hash chain, read models)", $"{settings.Events / importSeconds:N0} events/s ({importSeconds:N1} s)"));
+            results.Add(("peak working set after import", $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576:N0} MiB"));
+
+            await AnalyzeAsync(reopened, ct);
+            clock.Restart();
+            var rebuilt = await new FlowProjector(reopened).RebuildAsync(ct: ct);
+            results.Add(("rebuild of every read model", $"{rebuilt / clock.Elapsed.TotalSeconds:N0} events/s ({clock.Elapsed.TotalSeconds:N1} s)"));
+
+            var queries = new FlowQueries(reopened);
+            clock.Restart();
+            await queries.ReportAsync(Case, TracingRule.ProRata, ct: ct);
+            results.Add(("flow report from the read model", $"{clock.Elapsed.TotalMilliseconds:N0} ms"));
+
+            clock.Restart();
+            await queries.ReportAsync(Case, TracingRule.Fifo, TimeOption.Parse(settings.AsOf), ct: ct);
+            results.Add(($"--as-of {settings.AsOf} replay", $"{clock.Elapsed.TotalMilliseconds:N0} ms"));
+            results.Add(("peak working set", $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576:N0} MiB"));
+            await EmptyAsync(reopened, ct);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        var table = new Table().Border(TableBorder.Markdown).AddColumn("measure").AddColumn(new TableColumn("figure").RightAligned());
+        foreach (var (measure, figure) in results) table.AddRow(Markup.Escape(measure), Markup.Escape(figure));
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1_073_741_824.0:N0} GiB, .NET {Environment.Version}");
+        return ExitCodes.Ok;
+    }
+
+    private static async Task EmptyAsync(CaseStore store, CancellationToken ct)
+    {
+        await using var command = store.Db.CreateCommand($"drop schema if exists {store.Schema} cascade");
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The floor: the same lines into a bare jsonb table with PostgreSQL's text COPY.</summary>
+    private static async Task<double> RawCopyRowsPerSecondAsync(CaseStore store, string file, CancellationToken ct)
+    {
+        await using var connection = await store.Db.OpenConnectionAsync(ct);
+        await using (var create = new NpgsqlCommand("create temporary table raw_lines (data jsonb)", connection))
+            await create.ExecuteNonQueryAsync(ct);
+        var clock = Stopwatch.StartNew();
+        long rows = 0;
+        await using (var writer = await connection.BeginTextImportAsync("copy raw_lines (data) from stdin", ct))
+        {
+            foreach (var line in File.ReadLines(file))
+            {
+                await writer.WriteLineAsync(line.Replace("\\", "\\\\"));
+                rows++;
+            }
+        }
+
+        return rows / clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task AnalyzeAsync(CaseStore store, CancellationToken ct)
+    {
+        foreach (var table in new[] { "mt_events", "mt_streams" })
+        {
+            await using var command = store.Db.CreateCommand($"vacuum analyze {store.Schema}.{table}");
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+}
