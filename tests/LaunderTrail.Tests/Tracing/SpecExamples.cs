@@ -1,4 +1,4 @@
-using System.Text.Json;
+using LaunderTrail.Cases;
 using LaunderTrail.Evidence;
 
 namespace LaunderTrail.Tests.Tracing;
@@ -17,17 +17,8 @@ internal static class SpecExamples
             .Split('\n')
             .Select(line => line.Trim())
             .Where(line => line.Length > 0)
-            .Select(ParseLine)
+            .Select(CaseHistory.ReadFact)
             .ToList();
-
-    private static CaseEvent ParseLine(string line)
-    {
-        using var document = JsonDocument.Parse(line);
-        var typeName = document.RootElement.GetProperty("type").GetString()!;
-        if (!EvidenceTypes.TryFind(typeName, out var type))
-            throw new InvalidDataException($"unknown fact type '{typeName}' in: {line}");
-        return (CaseEvent)JsonSerializer.Deserialize(line, type, EvidenceJson.Options)!;
-    }
 
     private static string Locate()
     {
