@@ -16,6 +16,12 @@ public static class LaunderTrailApp
             config.AddCommand<ImportCommand>("import")
                 .WithDescription("Record the facts of a JSON Lines evidence file, whole or not at all.")
                 .WithExample("import", "samples/case-515/case-515.jsonl");
+            config.AddCommand<TimelineCommand>("timeline")
+                .WithDescription("Write a case's court bundle: timeline (md, html, json), events.jsonl and a manifest of hashes.")
+                .WithExample("timeline", "--case", "SQ-2019-515", "--out", "bundle");
+            config.AddCommand<VerifyCommand>("verify")
+                .WithDescription("Check a bundle folder offline, or a case's hash chain in the database (--case).")
+                .WithExample("verify", "bundle");
         });
         return app.RunAsync(args);
     }
