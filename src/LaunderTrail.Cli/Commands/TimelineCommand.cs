@@ -29,6 +29,11 @@ public sealed class TimelineCommand : AsyncCommand<TimelineCommand.Settings>
         [CommandOption("--out <DIR>")]
         [Description("Folder to write the bundle into (created if missing; its bundle files are replaced).")]
         public required string Out { get; init; }
+
+        public override Spectre.Console.ValidationResult Validate() =>
+            string.IsNullOrEmpty(Case) || string.IsNullOrEmpty(Out)
+                ? Spectre.Console.ValidationResult.Error("Give the case (--case) and the bundle folder (--out).")
+                : Spectre.Console.ValidationResult.Success();
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)

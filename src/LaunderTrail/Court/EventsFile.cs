@@ -1,3 +1,5 @@
+using LaunderTrail.Evidence;
+
 namespace LaunderTrail.Court;
 
 /// <summary>
@@ -12,7 +14,7 @@ internal static class EventsFile
         var chain = HashChain.Genesis;
         foreach (var record in recordsInRecordingOrder)
         {
-            var recordBytes = HashChain.RecordBytes(record.Seq, record.RecordedAt, LaunderTrail.Evidence.CanonicalFact.Bytes(record.Fact));
+            var recordBytes = HashChain.RecordBytes(record.Seq, record.RecordedAt, CanonicalFact.Bytes(record.Fact));
             chain = HashChain.Next(chain, recordBytes);
             buffer.Write(EventLine.Render(recordBytes, chain));
         }

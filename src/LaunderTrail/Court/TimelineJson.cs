@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using LaunderTrail.Evidence;
 using LaunderTrail.Tracing;
@@ -52,7 +53,7 @@ internal static class TimelineJson
         if (entry.DiscountRate is { } rate)
         {
             writer.WritePropertyName("discountRate");
-            writer.WriteRawValue(Money.ToRate(rate).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteRawValue(Money.ToRate(rate).ToString("0.####", CultureInfo.InvariantCulture));
         }
         else writer.WriteNull("discountRate");
         writer.WriteStartArray("runningLoss");
@@ -61,7 +62,7 @@ internal static class TimelineJson
             writer.WriteStartObject();
             writer.WriteString("holder", holder);
             writer.WritePropertyName("loss");
-            writer.WriteRawValue(Money.ToCents(loss).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteRawValue(Money.ToCents(loss).ToString("0.00", CultureInfo.InvariantCulture));
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
