@@ -6,20 +6,16 @@ using LaunderTrail.Tests.Support;
 namespace LaunderTrail.Tests.Court;
 
 /// <summary><c>verify DIR</c> holds for a bundle as written and names the place where a changed one fails.</summary>
-public sealed class BundleVerificationTests(PostgresServer server) : StoreFixture(server), IDisposable
+public sealed class BundleVerificationTests(PostgresServer server) : StoreFixture(server)
 {
     private static readonly Dictionary<string, string> NoDatabase = new() { ["LAUNDERTRAIL_DB"] = "" };
-    private readonly TempFolders _folders = new();
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose() => _folders.Dispose();
-
-    private async Task<string> WriteBundleAsync()
+    private async Task<string> WriteBundleAsync(TempFolders folders)
     {
         await MixedCase.ImportAsync(Store, Ct);
         var records = await MixedCase.RecordsAsync(Store, null, Ct);
-        var folder = _folders.Create();
+        var folder = folders.Create();
         foreach (var file in TimelineBundle.Build(records, new BundleParameters(MixedCase.Case, null, null), MixedCase.Generator))
             await File.WriteAllBytesAsync(Path.Combine(folder, file.Name), file.Content, Ct);
         return folder;
@@ -39,7 +35,8 @@ public sealed class BundleVerificationTests(PostgresServer server) : StoreFixtur
     [Fact]
     public async Task A_bundle_as_written_verifies_without_a_database()
     {
-        var folder = await WriteBundleAsync();
+        using var folders = new TempFolders();
+        var folder = await WriteBundleAsync(folders);
 
         var result = await VerifyAsync(folder);
 
@@ -50,7 +47,8 @@ public sealed class BundleVerificationTests(PostgresServer server) : StoreFixtur
     [Fact]
     public async Task One_changed_byte_in_events_jsonl_fails_naming_the_file_and_the_event()
     {
-        var folder = await WriteBundleAsync();
+        using var folders = new TempFolders();
+        var folder = await WriteBundleAsync(folders);
         FlipOneByte(Path.Combine(folder, "events.jsonl"), "\"amount\":19990", "\"amount\":19999");
 
         var result = await VerifyAsync(folder);
@@ -68,7 +66,8 @@ public sealed class BundleVerificationTests(PostgresServer server) : StoreFixtur
     [Fact]
     public async Task A_changed_report_file_fails_naming_it()
     {
-        var folder = await WriteBundleAsync();
+        using var folders = new TempFolders();
+        var folder = await WriteBundleAsync(folders);
         FlipOneByte(Path.Combine(folder, "timeline.html"), "19,990.00", "19,999.00");
 
         var result = await VerifyAsync(folder);
@@ -80,7 +79,8 @@ public sealed class BundleVerificationTests(PostgresServer server) : StoreFixtur
     [Fact]
     public async Task A_changed_file_whose_hash_was_forged_into_the_manifest_is_caught_by_regeneration()
     {
-        var folder = await WriteBundleAsync();
+        using var folders = new TempFolders();
+        var folder = await WriteBundleAsync(folders);
         var timeline = Path.Combine(folder, "timeline.md");
         var before = HashChain.Hex(SHA256.HashData(await File.ReadAllBytesAsync(timeline, Ct)));
         FlipOneByte(timeline, "Zhang Wei 19,990.00", "Zhang Wei 19,999.00");
@@ -97,7 +97,8 @@ public sealed class BundleVerificationTests(PostgresServer server) : StoreFixtur
     [Fact]
     public async Task A_missing_file_fails_naming_it()
     {
-        var folder = await WriteBundleAsync();
+        using var folders = new TempFolders();
+        var folder = await WriteBundleAsync(folders);
         File.Delete(Path.Combine(folder, "timeline.json"));
 
         var result = await VerifyAsync(folder);
@@ -109,7 +110,8 @@ public sealed class BundleVerificationTests(PostgresServer server) : StoreFixtur
     [Fact]
     public async Task A_folder_without_a_readable_manifest_is_an_unreadable_bundle()
     {
-        var folder = await WriteBundleAsync();
+        using var folders = new TempFolders();
+        var folder = await WriteBundleAsync(folders);
         await File.WriteAllTextAsync(Path.Combine(folder, "manifest.json"), "{ not json", Ct);
 
         var result = await VerifyAsync(folder);

@@ -3,17 +3,13 @@ using LaunderTrail.Tests.Support;
 namespace LaunderTrail.Tests.Court;
 
 /// <summary>The same recorded events give byte-identical bundles on machines set up differently.</summary>
-public sealed class ReproducibleBundleTests(PostgresServer server) : StoreFixture(server), IDisposable
+public sealed class ReproducibleBundleTests(PostgresServer server) : StoreFixture(server)
 {
-    private readonly TempFolders _folders = new();
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose() => _folders.Dispose();
-
-    private async Task<string> TimelineAsync(string timeZone, string locale, params string[] options)
+    private async Task<string> TimelineAsync(TempFolders folders, string timeZone, string locale, params string[] options)
     {
-        var folder = _folders.Create();
+        var folder = folders.Create();
         var result = await LaunderTrailProcess.RunAsync(
             new Dictionary<string, string>
             {
@@ -37,11 +33,12 @@ public sealed class ReproducibleBundleTests(PostgresServer server) : StoreFixtur
     [Fact]
     public async Task Two_runs_in_different_time_zones_and_cultures_write_byte_identical_bundles_that_verify()
     {
+        using var folders = new TempFolders();
         await MixedCase.ImportAsync(Store, Ct);
         string[] options = ["--as-of", "2019-05-03T10:45:00+08:00"];
 
-        var inUtc = await TimelineAsync("UTC", "en_US.UTF-8", options);
-        var inShanghai = await TimelineAsync("Asia/Shanghai", "zh_CN.UTF-8", options);
+        var inUtc = await TimelineAsync(folders, "UTC", "en_US.UTF-8", options);
+        var inShanghai = await TimelineAsync(folders, "Asia/Shanghai", "zh_CN.UTF-8", options);
 
         AssertSameFiles(inUtc, inShanghai);
         var verify = await LaunderTrailProcess.RunAsync(new Dictionary<string, string> { ["LAUNDERTRAIL_DB"] = "" }, "verify", inShanghai);
@@ -52,13 +49,14 @@ public sealed class ReproducibleBundleTests(PostgresServer server) : StoreFixtur
     [Fact]
     public async Task Known_at_leaves_out_what_was_recorded_later_and_the_full_bundle_extends_its_chain()
     {
+        using var folders = new TempFolders();
         await MixedCase.ImportAsync(Store, Ct);
         await MixedCase.ImportAsync(Store,
             """{"id":"x-9","case":"EX-2","type":"EventRetracted","at":"2019-05-20T09:00:00+08:00","retracts":"f-4","reason":"the statement belongs to another case"}""" + "\n",
             "2026-11-26T10:00:00Z", Ct);
 
-        var asKnown = await TimelineAsync("UTC", "C.UTF-8", "--known-at", "2026-11-25T18:00:00+08:00");
-        var now = await TimelineAsync("UTC", "C.UTF-8");
+        var asKnown = await TimelineAsync(folders, "UTC", "C.UTF-8", "--known-at", "2026-11-25T18:00:00+08:00");
+        var now = await TimelineAsync(folders, "UTC", "C.UTF-8");
 
         var knownEvents = File.ReadAllLines(Path.Combine(asKnown, "events.jsonl"));
         var allEvents = File.ReadAllLines(Path.Combine(now, "events.jsonl"));

@@ -5,13 +5,9 @@ using LaunderTrail.Tests.Support;
 namespace LaunderTrail.Tests.Court;
 
 /// <summary>A superuser can drop the append-only guard; the hash chain still shows what was edited.</summary>
-public sealed class TamperedEventsTests(PostgresServer server) : StoreFixture(server), IDisposable
+public sealed class TamperedEventsTests(PostgresServer server) : StoreFixture(server)
 {
-    private readonly TempFolders _folders = new();
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public void Dispose() => _folders.Dispose();
 
     private Dictionary<string, string> Environment => new() { ["LAUNDERTRAIL_DB"] = Server.ConnectionString };
 
@@ -42,7 +38,8 @@ public sealed class TamperedEventsTests(PostgresServer server) : StoreFixture(se
             "update {schema}.mt_events set data = jsonb_set(data, '{amount}', '1990') where data->>'id' = 'f-2'");
 
         var verify = await LaunderTrailProcess.RunAsync(Environment, "verify", "--schema", Schema, "--case", MixedCase.Case);
-        var folder = _folders.Create();
+        using var folders = new TempFolders();
+        var folder = folders.Create();
         var timeline = await LaunderTrailProcess.RunAsync(Environment,
             "timeline", "--schema", Schema, "--case", MixedCase.Case, "--out", folder);
 
