@@ -13,4 +13,5 @@ public static class ExitCodes
 
     /// <summary>EX_UNAVAILABLE: a service (the database) is unavailable.</summary>
     public const int Unavailable = 69;
+    public const int VerificationFailed = 1; // a recomputed hash or a regenerated file differs from what was recorded
 }

@@ -35,6 +35,12 @@ public static class LaunderTrailApp
                 .WithDescription("Measure import, rebuild, report and replay on a generated case (own schema, emptied first).");
             config.AddCommand<RebuildCommand>("rebuild")
                 .WithDescription("Rebuild every read model (flow reports, merchant totals) from the recorded events.");
+            config.AddCommand<TimelineCommand>("timeline")
+                .WithDescription("Write a case's court bundle: timeline (md, html, json), events.jsonl and a manifest of hashes.")
+                .WithExample("timeline", "--case", "SQ-2019-515", "--out", "bundle");
+            config.AddCommand<VerifyCommand>("verify")
+                .WithDescription("Check a bundle folder offline, or a case's hash chain in the database (--case).")
+                .WithExample("verify", "bundle");
         });
         return app.RunAsync(args);
     }

@@ -29,6 +29,7 @@ public sealed class CaseStore : IAsyncDisposable
         var documents = EvidenceStore.Open(connectionString, schema);
         await documents.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var db = NpgsqlDataSource.Create(connectionString);
+        await AppendOnlyGuard.ApplyAsync(db, schema, ct);
         return new CaseStore(connectionString, schema, documents, db);
     }
 

@@ -43,7 +43,7 @@ internal sealed class CaseTimeline
     /// Ids of the facts withdrawn by a retraction in force. Retracting a retraction puts its fact back. A cycle of
     /// retractions, which a sound record never holds, is cut where the walk in recording order re-enters it.
     /// </summary>
-    private static HashSet<string> Withdrawn(IReadOnlyList<CaseEvent> events)
+    internal static HashSet<string> Withdrawn(IReadOnlyList<CaseEvent> events)
     {
         var retractionsOf = events.OfType<EventRetracted>()
             .ToLookup(r => r.Retracts, StringComparer.Ordinal);

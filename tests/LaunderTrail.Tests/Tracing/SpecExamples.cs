@@ -20,6 +20,10 @@ internal static class SpecExamples
             .Select(CaseHistory.ReadFact)
             .ToList();
 
+    /// <summary>
+    /// The contract's own examples when the shared folder lies beside the repository (as in CI), else the copy
+    /// kept in this project (Tracing/SpecExamples), so the conformance tests run in any checkout.
+    /// </summary>
     private static string Locate()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
@@ -27,8 +31,11 @@ internal static class SpecExamples
             var candidate = Path.Combine(directory.FullName, RelativeFolder);
             if (Directory.Exists(candidate)) return candidate;
         }
-        throw new DirectoryNotFoundException(
-            $"No '{RelativeFolder}' folder in {AppContext.BaseDirectory} or any folder above it; " +
-            "the conformance examples are expected beside the repository, at <repo>/../" + RelativeFolder + ".");
+
+        var copy = Path.Combine(AppContext.BaseDirectory, "Tracing", "SpecExamples");
+        return Directory.Exists(copy)
+            ? copy
+            : throw new DirectoryNotFoundException(
+                $"No '{RelativeFolder}' folder above {AppContext.BaseDirectory}, and no copy of the examples beside the tests.");
     }
 }

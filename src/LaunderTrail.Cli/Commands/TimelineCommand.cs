@@ -1,0 +1,73 @@
+using System.ComponentModel;
+using LaunderTrail.Cases;
+using LaunderTrail.Cli.Court;
+using LaunderTrail.Court;
+using Spectre.Console.Cli;
+
+namespace LaunderTrail.Cli.Commands;
+
+/// <summary>
+/// <c>laundertrail timeline --case C --out DIR</c>: write the court bundle of a case (docs/court.md), after
+/// checking that the case's stored hash chain still holds.
+/// </summary>
+public sealed class TimelineCommand : AsyncCommand<TimelineCommand.Settings>
+{
+    public sealed class Settings : DatabaseSettings
+    {
+        [CommandOption("--case <CASE>")]
+        [Description("Case number, e.g. SQ-2019-515.")]
+        public required string Case { get; init; }
+
+        [CommandOption("--as-of <TIME>")]
+        [Description("Only events that happened by this moment (ISO-8601 with offset).")]
+        public string? AsOf { get; init; }
+
+        [CommandOption("--known-at <TIME>")]
+        [Description("Only events recorded by this moment (ISO-8601 with offset): the case as it was known then.")]
+        public string? KnownAt { get; init; }
+
+        [CommandOption("--out <DIR>")]
+        [Description("Folder to write the bundle into (created if missing; its bundle files are replaced).")]
+        public required string Out { get; init; }
+
+        public override Spectre.Console.ValidationResult Validate() =>
+            string.IsNullOrEmpty(Case) || string.IsNullOrEmpty(Out)
+                ? Spectre.Console.ValidationResult.Error("Give the case (--case) and the bundle folder (--out).")
+                : Spectre.Console.ValidationResult.Success();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
+    {
+        if (!Moments.TryParse(settings.AsOf, "--as-of", out var asOf, out var error) ||
+            !Moments.TryParse(settings.KnownAt, "--known-at", out var knownAt, out error))
+        {
+            Diagnostics.Error(error!);
+            return ExitCodes.DataError;
+        }
+
+        await using var store = await Database.OpenAsync(settings, ct);
+        var history = new CaseHistory(store);
+        var broken = await StoredChainCheck.RunAsync(history, settings.Case, ct);
+        if (broken is not null)
+        {
+            Diagnostics.Error($"case {settings.Case}: {broken}");
+            Diagnostics.Error("The recorded events were altered; no bundle was written.");
+            return ExitCodes.VerificationFailed;
+        }
+
+        var records = new List<ChainedRecord>();
+        await foreach (var recorded in history.ReadAsync(settings.Case, knownAt, ct))
+            records.Add(new ChainedRecord(recorded.Seq, recorded.RecordedAt, recorded.Fact));
+        if (records.Count == 0)
+        {
+            Diagnostics.Error($"case {settings.Case}: no events recorded{(knownAt is null ? "" : $" by {settings.KnownAt}")}");
+            return ExitCodes.NoInput;
+        }
+
+        var files = TimelineBundle.Build(records, new BundleParameters(settings.Case, asOf, knownAt), GeneratorVersion.Current);
+        Directory.CreateDirectory(settings.Out);
+        foreach (var file in files) await File.WriteAllBytesAsync(Path.Combine(settings.Out, file.Name), file.Content, ct);
+        Diagnostics.Note($"{files.Count} files written to {settings.Out} ({records.Count} events).");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using LaunderTrail.Evidence;
+
+namespace LaunderTrail.Court;
+
+/// <summary>The JSON layout every bundle file shares: two-space indentation, "\n" line ends, text as written.</summary>
+internal static class BundleJson
+{
+    public static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = true,
+        IndentSize = 2,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static byte[] Write(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) write(writer);
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
+    }
+
+    public static void WriteMoment(Utf8JsonWriter writer, string name, DateTimeOffset? moment)
+    {
+        if (moment is { } value) writer.WriteString(name, InstantWithOffsetConverter.Render(value));
+        else writer.WriteNull(name);
+    }
+}
