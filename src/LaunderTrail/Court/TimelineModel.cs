@@ -51,7 +51,7 @@ internal sealed class TimelineModel
             .ToDictionary(g => g.Key, g => g.First().Reason, StringComparer.Ordinal);
         var retractionsOf = facts.OfType<EventRetracted>().ToLookup(r => r.Retracts, StringComparer.Ordinal);
 
-        var progress = new RunningFigures(parameters.Case, facts, accounts);
+        var progress = new RunningFigures(accounts);
         var entries = new List<TimelineEntry>(shown.Count);
         foreach (var record in shown)
         {

@@ -31,6 +31,8 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
     public IReadOnlyDictionary<(string Victim, string Buyer), FaceAndCash> Reached => reached;
     public IReadOnlyDictionary<(string Buyer, string Lot), MerchantTally> Resales => resales;
     public IReadOnlyList<Problem> Problems => problems;
+    public decimal ResoldFaceValue => resoldFaceValue;
+    public decimal ResaleCash => resaleCash;
 
     public FlowTotals Totals() =>
         new(lossOfVictim.Values.Sum(), prepaidFaceValue, prepaidPaid, resoldFaceValue, resaleCash);
