@@ -187,7 +187,13 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
     /// </remarks>
     private List<Parcel> TakeLot(string account, string lot, decimal faceValue)
     {
-        if (!accounts.IsVictim(account)) return LotPool(account, lot).Take(faceValue);
+        if (!accounts.IsVictim(account))
+        {
+            var pool = LotPool(account, lot);
+            var taken = pool.Take(faceValue);
+            if (pool.IsEmpty) lotPools.Remove((account, lot));
+            return taken;
+        }
         var held = victimLotCounts.GetValueOrDefault((account, lot));
         victimLotCounts[(account, lot)] = Math.Max(0m, held - faceValue);
         return [new Parcel(accounts.VictimOrigin(account), faceValue)];

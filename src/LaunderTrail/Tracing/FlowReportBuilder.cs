@@ -6,8 +6,11 @@ internal static class FlowReportBuilder
     public static FlowReport Build(string caseId, DateTimeOffset? asOf, TracingRule rule, FlowLedger ledger)
     {
         var holdings = HoldingsByOrigin(ledger);
+        var reachedByVictim = ledger.Reached.ToLookup(r => r.Key.Victim, StringComparer.Ordinal);
+        var hopsByVictim = ledger.Hops.ToLookup(h => h.Key.Victim, StringComparer.Ordinal);
         var victims = ledger.Accounts.Victims()
-            .Select(victim => VictimRow(victim.Holder, victim.Accounts, ledger, holdings))
+            .Select(victim => VictimRow(
+                victim.Holder, victim.Accounts, ledger, holdings, reachedByVictim[victim.Holder], hopsByVictim[victim.Holder]))
             .ToList();
         var unattributed = holdings.TryGetValue(Origin.Unattributed, out var unknown)
             ? HoldingRows(unknown, ledger.Accounts)
@@ -44,15 +47,16 @@ internal static class FlowReportBuilder
         string victim,
         IReadOnlyList<string> accounts,
         FlowLedger ledger,
-        Dictionary<Origin, Dictionary<string, FaceAndCash>> holdings)
+        Dictionary<Origin, Dictionary<string, FaceAndCash>> holdings,
+        IEnumerable<KeyValuePair<(string Victim, string Buyer), FaceAndCash>> reachedByHer,
+        IEnumerable<KeyValuePair<(string Victim, string Account), decimal>> hopsFromHer)
     {
-        var reached = ledger.Reached
-            .Where(r => r.Key.Victim == victim && !(Money.RoundsToZero(r.Value.FaceValue) && Money.RoundsToZero(r.Value.Cash)))
+        var reached = reachedByHer
+            .Where(r => !(Money.RoundsToZero(r.Value.FaceValue) && Money.RoundsToZero(r.Value.Cash)))
             .Select(r => new ReachedRow(r.Key.Buyer, ledger.Accounts.HolderOf(r.Key.Buyer), r.Value.FaceValue, r.Value.Cash))
             .OrderBy(row => row.Account, StringComparer.Ordinal)
             .ToList();
-        var hops = ledger.Hops
-            .Where(h => h.Key.Victim == victim)
+        var hops = hopsFromHer
             .Select(h => new HopRow(h.Key.Account, ledger.Accounts.HolderOf(h.Key.Account), ledger.Accounts.RoleOf(h.Key.Account), h.Value))
             .OrderBy(row => row.Account, StringComparer.Ordinal)
             .ToList();

@@ -14,6 +14,8 @@ internal sealed class ProportionalPool : IValuePool
 
     public IEnumerable<Parcel> Parcels => entries;
 
+    public bool IsEmpty => entries.Count == 0;
+
     public void Add(Parcel parcel)
     {
         if (parcel.Amount == 0m) return;
@@ -33,12 +35,12 @@ internal sealed class ProportionalPool : IValuePool
     {
         if (amount >= Total) return TakeAll(excess: amount - Total);
 
+        // Entries are never zero, so the split has one part per entry, in the same order.
         var taken = Proportions.Split(amount, entries);
         var emptied = false;
-        foreach (var part in taken)
+        for (var slot = 0; slot < entries.Count; slot++)
         {
-            var slot = slotOf[part.Origin];
-            var left = entries[slot].Amount - part.Amount;
+            var left = entries[slot].Amount - taken[slot].Amount;
             entries[slot] = entries[slot] with { Amount = left };
             emptied |= left == 0m;
         }
