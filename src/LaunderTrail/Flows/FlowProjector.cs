@@ -27,6 +27,27 @@ public sealed class FlowProjector(CaseStore store)
         return await StoreAsync(@case, facts, lastSeq, ct);
     }
 
+    /// <summary>Refreshes every case whose read model is missing or older than its last recorded fact.</summary>
+    public async Task RefreshStaleAsync(CancellationToken ct = default)
+    {
+        Dictionary<string, long> built;
+        await using (var session = store.Documents.QuerySession())
+        {
+            var rows = await session.Query<CaseFlows>().Select(c => new { c.Id, c.LastSeq }).ToListAsync(ct);
+            built = rows.ToDictionary(r => r.Id, r => r.LastSeq, StringComparer.Ordinal);
+        }
+
+        await using var command = store.Db.CreateCommand($"select id, version from {store.Schema}.mt_streams order by id collate \"C\"");
+        var stale = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+                if (built.GetValueOrDefault(reader.GetString(0)) != reader.GetInt64(1)) stale.Add(reader.GetString(0));
+        }
+
+        foreach (var @case in stale) await RefreshAsync(@case, ct);
+    }
+
     /// <summary>Rebuilds every case's read models from the events; reports facts read as it goes.</summary>
     public async Task<long> RebuildAsync(IProgress<(string Case, long Facts)>? progress = null, CancellationToken ct = default)
     {

@@ -32,8 +32,10 @@ public sealed class FlowQueries(CaseStore store)
         return flows?.LastSeq == lastSeq ? flows : await new FlowProjector(store).RefreshAsync(@case, ct);
     }
 
+    /// <summary>A merchant's totals over every case, after bringing stale cases up to date.</summary>
     public async Task<MerchantTotals?> MerchantAsync(string account, CancellationToken ct = default)
     {
+        await new FlowProjector(store).RefreshStaleAsync(ct);
         await using var session = store.Documents.QuerySession();
         return await session.LoadAsync<MerchantTotals>(account, ct);
     }

@@ -3,7 +3,6 @@ using JasperFx;
 using JasperFx.Events;
 using LaunderTrail.Court;
 using LaunderTrail.Evidence;
-using LaunderTrail.Flows;
 using LaunderTrail.Storage;
 using Marten;
 using Marten.Events;
@@ -15,8 +14,8 @@ namespace LaunderTrail.Import;
 /// Records an evidence source in the event store, whole or not at all. First every line is checked (all errors
 /// are collected, nothing is written); then, holding each touched case's lock, repeats of recorded facts are
 /// skipped, conflicting ones refused, and the new facts are appended with their hash chain in one transaction:
-/// through PostgreSQL COPY when every touched case is new, through batched appends otherwise. Then the
-/// flow read models of the touched cases are brought up to date.
+/// through PostgreSQL COPY when every touched case is new, through batched appends otherwise. The flow read
+/// models see the new facts on their next read (FlowQueries refreshes a stale one).
 /// </summary>
 public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
 {
@@ -45,10 +44,6 @@ public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
             await CopyAsync(batch, ct);
         else
             await AppendAsync(batch, ct);
-
-        var projector = new FlowProjector(store);
-        foreach (var @case in batch.Scan.NewFactsPerCase.Keys.Order(StringComparer.Ordinal))
-            await projector.RefreshAsync(@case, ct);
         return new ImportOutcome([], summary);
     }
 
