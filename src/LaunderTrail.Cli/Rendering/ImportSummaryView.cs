@@ -18,6 +18,9 @@ public static class ImportSummaryView
         console.Write(table);
         console.MarkupLineInterpolated(
             $"{summary.Lines:N0} lines, case(s) {string.Join(", ", summary.Cases)}; batch {summary.Batch}.");
+        var perSecond = summary.Lines / Math.Max((summary.Checking + summary.Writing).TotalSeconds, 0.001);
+        console.MarkupLineInterpolated(
+            $"Checked in {summary.Checking.TotalSeconds:0.0} s, wrote in {summary.Writing.TotalSeconds:0.0} s ({perSecond:N0} lines/s).");
         if (summary.RepeatedInSource > 0)
             console.MarkupLineInterpolated($"{summary.RepeatedInSource:N0} line(s) repeated an earlier line of the file and were kept once.");
     }

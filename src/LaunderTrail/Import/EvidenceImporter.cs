@@ -27,7 +27,9 @@ public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
     {
         var recordedAt = HashChain.TruncateToStoredPrecision(clock.GetUtcNow());
         var summary = new ImportSummary { Batch = $"import-{recordedAt.UtcDateTime:yyyyMMdd'T'HHmmss.ffffff'Z'}" };
+        var started = clock.GetTimestamp();
         var scan = await ImportScan.RunAsync(source, summary, progress, ct);
+        summary.Checking = clock.GetElapsedTime(started);
         if (scan.Errors.Count > 0)
             return new ImportOutcome(scan.Errors, summary);
         if (summary.Cases.Count == 0)
@@ -39,11 +41,13 @@ public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
         if (conflicts.Count > 0)
             return new ImportOutcome(await DescribeConflictsAsync(source, conflicts, ct), summary);
 
+        started = clock.GetTimestamp();
         var batch = new WriteBatch(source, scan, recorded, recordedAt, summary.Batch, recordedBy, progress);
         if (summary.Cases.All(c => !recorded.HasStream(c)))
             await CopyAsync(batch, ct);
         else
             await AppendAsync(batch, ct);
+        summary.Writing = clock.GetElapsedTime(started);
         return new ImportOutcome([], summary);
     }
 

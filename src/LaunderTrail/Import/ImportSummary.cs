@@ -13,4 +13,7 @@ public sealed class ImportSummary
     public SortedDictionary<string, (long Recorded, long AlreadyRecorded)> ByType { get; } = new(StringComparer.Ordinal);
 
     public SortedSet<string> Cases { get; } = new(StringComparer.Ordinal);
+
+    public TimeSpan Checking { get; set; }
+    public TimeSpan Writing { get; set; }
 }

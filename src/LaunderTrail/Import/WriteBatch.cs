@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
+using LaunderTrail.Cases;
 using LaunderTrail.Court;
 using LaunderTrail.Evidence;
 
@@ -34,8 +35,8 @@ internal sealed class WriteBatch(
             if (line.Number % ProgressEvery == 0)
                 progress?.Report(new ImportProgress(ImportPhase.Writing, line.BytesRead, source.Length, line.Number));
             if (string.IsNullOrWhiteSpace(line.Text)) continue;
-            var fact = FactParser.Parse(line.Text).Fact
-                       ?? throw new InvalidOperationException($"{source.Name}:{line.Number} changed while it was imported");
+            // Checked in the first pass: read, not validated again.
+            var fact = CaseHistory.ReadFact(line.Text);
             if (!scan.IsNew(FactKey.Of(fact.Case, fact.Id), line.Number)) continue;
 
             if (!heads.TryGetValue(fact.Case, out var head)) head = recorded.HeadOf(fact.Case);
