@@ -9,6 +9,9 @@ internal static class Cast
 {
     public const string Lender = "acc-loan-app";
     public const string Middleman = "acc-middleman";
+
+    /// <summary>Where the middleman settles the resale proceeds: cash the gang keeps, never spent on prepaid value.</summary>
+    public const string GangCashOut = "acc-gang-cashout";
     public const string WeChatAccountMerchant = "acc-wechat-merchant";
     public const string QqAccountMerchant = "acc-qq-merchant";
 
@@ -27,6 +30,7 @@ internal static class Cast
         yield return story.Identified(at, GangAccounts[0], "Zheng gang", AccountRole.Fraudster, "Agricultural Bank of China", enquiry + " no. 0001");
         yield return story.Identified(at, GangAccounts[1], "Zheng gang", AccountRole.Fraudster, "China Construction Bank", enquiry + " no. 0002");
         yield return story.Identified(at, GangAccounts[2], "Zheng gang", AccountRole.Fraudster, "Alipay", enquiry + " no. 0003");
+        yield return story.Identified(at, GangCashOut, "Zheng gang", AccountRole.Fraudster, "Bank of China (cash-out card)", enquiry + " no. 0004");
         for (var caller = 0; caller < callers; caller++)
             yield return story.Identified(at, Caller(caller), Invariant($"Zheng gang caller {caller + 1:D2}"),
                 AccountRole.Fraudster, "virtual mobile network SIM", Invariant($"{enquiry} no. C-{caller + 1:D4}"));

@@ -56,7 +56,10 @@ internal sealed class LaunderingRing(Story story)
         Source = Exhibits.PrepaidSales(lot.Product, file, story.Random.Between(1, 40)), Note = note,
     };
 
-    /// <summary>Hands every lot to the middleman, who resells it and pays the gang what the merchants paid, less his cut.</summary>
+    /// <summary>
+    /// Hands every lot to the middleman, who resells it and pays the gang's cash-out account what the merchants paid,
+    /// less his cut. The proceeds are the gang's takings, not money to launder again.
+    /// </summary>
     public IEnumerable<CaseEvent> CashOut(string gangAccount, IReadOnlyList<HeldLot> lots, DateTimeOffset from, string file)
     {
         var clock = from;
@@ -89,7 +92,7 @@ internal sealed class LaunderingRing(Story story)
         yield return new FundsTransferred
         {
             Id = story.Ids.Transfer(), Case = story.Case, At = story.Later(clock, 30, 120),
-            From = Cast.Middleman, To = gangAccount, Amount = Yuan.FromCents(proceeds * (100 - commissionPercent)),
+            From = Cast.Middleman, To = Cast.GangCashOut, Amount = Yuan.FromCents(proceeds * (100 - commissionPercent)),
             Channel = "bank", Source = Exhibits.BankStatement(file, story.Random.Between(1, 20)),
             Note = Invariant($"middleman settles the card merchants' payments less his {commissionPercent}% commission"),
         };

@@ -138,12 +138,16 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
         var proceeds = Proportions.Split(resale.Price, sold);
         DepositCash(resale.ReceivingAccount, proceeds);
 
-        for (var i = 0; i < sold.Count; i++)
+        // Split gives one part per share that holds something, in order; shares of exactly zero get none.
+        var part = 0;
+        foreach (var share in sold)
         {
-            if (sold[i].Origin.Victim is not { } victim) continue;
+            if (share.Amount == 0m) continue;
+            var cash = proceeds[part++].Amount;
+            if (share.Origin.Victim is not { } victim) continue;
             var tally = Tally(reached, (victim, resale.Buyer));
-            tally.FaceValue += sold[i].Amount;
-            tally.Cash += proceeds[i].Amount;
+            tally.FaceValue += share.Amount;
+            tally.Cash += cash;
         }
 
         var merchant = Tally(resales, (resale.Buyer, resale.Lot));
