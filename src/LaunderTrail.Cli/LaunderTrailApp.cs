@@ -41,6 +41,17 @@ public static class LaunderTrailApp
             config.AddCommand<VerifyCommand>("verify")
                 .WithDescription("Check a bundle folder offline, or a case's hash chain in the database (--case).")
                 .WithExample("verify", "bundle");
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription("Serve the HTTP API (roles by API key, every case access logged) on 127.0.0.1:5080.");
+            config.AddBranch("keys", keys =>
+            {
+                keys.SetDescription("Manage API keys: add (printed once), list, revoke.");
+                keys.AddCommand<KeysCommandAdd>("add").WithExample("keys", "add", "--name", "ines", "--role", "investigator");
+                keys.AddCommand<KeysCommandList>("list");
+                keys.AddCommand<KeysCommandRevoke>("revoke");
+            });
+            config.AddCommand<AccessLogCommand>("access-log")
+                .WithDescription("Show who read or wrote a case through the API, and check that log's hash chain.");
         });
         return app.RunAsync(args);
     }

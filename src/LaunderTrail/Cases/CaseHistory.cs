@@ -40,7 +40,7 @@ public sealed class CaseHistory(CaseStore store)
     /// <summary>The case numbers in the store, sorted.</summary>
     public async Task<IReadOnlyList<string>> CasesAsync(CancellationToken ct)
     {
-        await using var command = store.Db.CreateCommand($"select id from {store.Schema}.mt_streams order by id collate \"C\"");
+        await using var command = store.Db.CreateCommand($"select id from {store.Schema}.mt_streams where type = 'case_file' order by id collate \"C\"");
         await using var reader = await command.ExecuteReaderAsync(ct);
         var cases = new List<string>();
         while (await reader.ReadAsync(ct)) cases.Add(reader.GetString(0));

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using LaunderTrail.Api.Security;
+using LaunderTrail.Cases;
+using LaunderTrail.Flows;
+using LaunderTrail.Storage;
+using LaunderTrail.Tracing;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace LaunderTrail.Api.Cases;
+
+/// <summary>A recorded fact that names the account, in the interchange format, with its place and recording time.</summary>
+public sealed record Movement(long Seq, DateTimeOffset RecordedAt, JsonElement Fact);
+
+/// <summary>What the account still holds of one victim's money (Victim null: of unknown origin), traced under the rule.</summary>
+public sealed record TracedHolding(string? Victim, string Role, decimal Cash, decimal FaceValue);
+
+public sealed record AccountView(string Case, string Account, string Rule, IReadOnlyList<Movement> Movements,
+    IReadOnlyList<TracedHolding> Holdings);
+
+/// <summary><c>GET /cases/{caseNumber}/accounts/{account}?rule=</c>: the account's movements and its traced holdings.</summary>
+public static class AccountEndpoint
+{
+    public static ProblemDetails Validate(string? rule)
+    {
+        FlowQuery.TryParse(rule, null, null, out var problem);
+        return problem ?? WolverineContinue.NoProblems;
+    }
+
+    [WolverineGet("/cases/{caseNumber}/accounts/{account}")]
+    [Authorize(Roles = Allowed.Readers)]
+    public static async Task<IResult> Get(string caseNumber, string account, string? rule, CaseStore store, CancellationToken ct)
+    {
+        var query = FlowQuery.TryParse(rule, null, null, out _)!;
+        var report = await new FlowQueries(store).ReportAsync(caseNumber, query.Rule, ct: ct);
+        if (report is null) return ApiProblems.NoFacts(caseNumber);
+
+        var movements = new List<Movement>();
+        await foreach (var recorded in new CaseHistory(store).ReadAsync(caseNumber, ct: ct))
+        {
+            var fact = AccountMentions.ToJson(recorded.Fact);
+            if (AccountMentions.Names(fact, account)) movements.Add(new Movement(recorded.Seq, recorded.RecordedAt, fact));
+        }
+
+        var holdings = report.Victims
+            .SelectMany(v => v.Holdings.Where(h => h.Account == account).Select(h => Holding(v.Holder, h)))
+            .Concat(report.UnattributedHoldings.Where(h => h.Account == account).Select(h => Holding(null, h)))
+            .ToList();
+        return Results.Json(new AccountView(caseNumber, account, TracingRules.Name(query.Rule), movements, holdings));
+    }
+
+    private static TracedHolding Holding(string? victim, HoldingRow row) =>
+        new(victim, RoleNames.Of(row.Role), Math.Round(row.Cash, 2), Math.Round(row.FaceValue, 2));
+}

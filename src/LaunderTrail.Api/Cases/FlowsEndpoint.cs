@@ -1,0 +1,30 @@
+using LaunderTrail.Api.Security;
+using LaunderTrail.Flows;
+using LaunderTrail.Storage;
+using LaunderTrail.Tracing;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace LaunderTrail.Api.Cases;
+
+/// <summary><c>GET /cases/{caseNumber}/flows?rule=&amp;asOf=&amp;knownAt=</c>: the flow report of the interchange format, byte for byte.</summary>
+public static class FlowsEndpoint
+{
+    public static ProblemDetails Validate(string? rule, string? asOf, string? knownAt)
+    {
+        FlowQuery.TryParse(rule, asOf, knownAt, out var problem);
+        return problem ?? WolverineContinue.NoProblems;
+    }
+
+    [WolverineGet("/cases/{caseNumber}/flows")]
+    [Authorize(Roles = Allowed.Readers)]
+    public static async Task<IResult> Get(string caseNumber, string? rule, string? asOf, string? knownAt, CaseStore store,
+        CancellationToken ct)
+    {
+        var query = FlowQuery.TryParse(rule, asOf, knownAt, out _)!;
+        var report = await new FlowQueries(store).ReportAsync(caseNumber, query.Rule, query.AsOf, query.KnownAt, ct);
+        return report is null ? ApiProblems.NoFacts(caseNumber) : Results.Text(FlowReportJson.Write(report), "application/json");
+    }
+}

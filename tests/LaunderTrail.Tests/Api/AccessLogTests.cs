@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.Json;
+using LaunderTrail.Access;
+using LaunderTrail.Cases;
+using LaunderTrail.Court;
+using LaunderTrail.Flows;
+using LaunderTrail.Tests.Support;
+
+namespace LaunderTrail.Tests.Api;
+
+public sealed class AccessLogTests(PostgresServer server) : ApiFixture(server)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Every_read_and_write_of_a_case_is_logged_with_key_role_endpoint_and_parameters()
+    {
+        using var investigator = Client(InvestigatorKey);
+        using var auditor = Client(AuditorKey);
+        using var court = Client(CourtKey);
+        await investigator.PostAsync("/cases/T-1/events", JsonArray(SmallCase.Facts), Ct);
+        await auditor.GetStringAsync("/cases/T-1/flows?rule=fifo", Ct);
+        await court.GetByteArrayAsync("/cases/T-1/timeline?format=json", Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, (await court.GetAsync("/cases/T-1/flows", Ct)).StatusCode);
+
+        using var log = JsonDocument.Parse(await investigator.GetStringAsync("/cases/T-1/access-log", Ct));
+
+        Assert.True(log.RootElement.GetProperty("chainHolds").GetBoolean());
+        var entries = log.RootElement.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("access")).ToList();
+        Assert.Equal(
+            [
+                "ines-investigator investigator POST /cases/{caseNumber}/events",
+                "aldo-auditor auditor GET /cases/{caseNumber}/flows",
+                "clerk-of-court court GET /cases/{caseNumber}/timeline",
+                "ines-investigator investigator GET /cases/{caseNumber}/access-log",
+            ],
+            entries.Select(e => $"{e.GetProperty("keyName")} {e.GetProperty("role")} {e.GetProperty("endpoint")}"));
+        Assert.Equal("fifo", entries[1].GetProperty("parameters").GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task The_access_log_is_chained_apart_from_the_case_which_keeps_its_own_chain_and_its_place_in_the_case_list()
+    {
+        using var investigator = Client(InvestigatorKey);
+        await investigator.PostAsync("/cases/T-1/events", JsonArray(SmallCase.Facts), Ct);
+        for (var i = 0; i < 3; i++) await investigator.GetStringAsync("/cases/T-1/flows", Ct);
+
+        var history = new CaseHistory(Store);
+        var records = await new AccessLog(Store).ReadAsync("T-1", Ct);
+
+        Assert.Equal([1L, 2, 3, 4], records.Select(r => r.Seq));
+        Assert.Null(AccessChain.FirstBroken(records));
+        Assert.NotNull(AccessChain.FirstBroken(records.Select((r, i) => i == 2 ? r with { Access = r.Access with { KeyName = "someone" } } : r)));
+        Assert.Null(await StoredChainCheck.RunAsync(history, "T-1", Ct));
+        Assert.Equal(["T-1"], await history.CasesAsync(Ct));
+        Assert.Equal(5, await new FlowProjector(Store).RebuildAsync(ct: Ct));
+    }
+
+    [Fact]
+    public async Task Access_events_are_append_only_like_the_evidence()
+    {
+        using var investigator = Client(InvestigatorKey);
+        await investigator.GetAsync("/cases/T-1/flows", Ct);
+
+        var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() =>
+            ScalarAsync("delete from {schema}.mt_events where stream_id = 'access:T-1'"));
+
+        Assert.Contains("append-only", refused.Message);
+    }
+}

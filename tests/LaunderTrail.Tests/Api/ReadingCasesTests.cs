@@ -1,0 +1,132 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text.Json;
+using LaunderTrail.Cases;
+using LaunderTrail.Court;
+using LaunderTrail.Flows;
+using LaunderTrail.Tests.Support;
+using LaunderTrail.Tracing;
+
+namespace LaunderTrail.Tests.Api;
+
+public sealed class ReadingCasesTests(PostgresServer server) : ApiFixture(server)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<HttpClient> RecordedCaseAsync()
+    {
+        var client = Client(AuditorKey);
+        using var investigator = Client(InvestigatorKey);
+        var posted = await investigator.PostAsync("/cases/T-1/events", JsonArray(SmallCase.Facts), Ct);
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        return client;
+    }
+
+    [Fact]
+    public async Task Cases_lists_each_case_with_victims_loss_resale_cash_and_last_event()
+    {
+        using var client = await RecordedCaseAsync();
+
+        using var cases = JsonDocument.Parse(await client.GetStringAsync("/cases", Ct));
+
+        var row = Assert.Single(cases.RootElement.EnumerateArray());
+        Assert.Equal("T-1", row.GetProperty("case").GetString());
+        Assert.Equal(1, row.GetProperty("victims").GetInt32());
+        Assert.Equal(1000m, row.GetProperty("totalLoss").GetDecimal());
+        Assert.Equal(570m, row.GetProperty("resaleCash").GetDecimal());
+        Assert.Equal(DateTimeOffset.Parse("2019-04-29T12:00:00+08:00"), row.GetProperty("lastEventAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task Flows_are_exactly_the_flow_report_json_for_every_rule_and_moment()
+    {
+        using var client = await RecordedCaseAsync();
+        var queries = new FlowQueries(Store);
+        var asOf = DateTimeOffset.Parse("2019-04-29T11:00:00+08:00");
+
+        var proRata = await client.GetStringAsync("/cases/T-1/flows", Ct);
+        var fifoEarlier = await client.GetStringAsync("/cases/T-1/flows?rule=fifo&asOf=2019-04-29T11:00:00%2B08:00", Ct);
+        var badRule = await client.GetAsync("/cases/T-1/flows?rule=lifo", Ct);
+        var unknownCase = await client.GetAsync("/cases/T-404/flows", Ct);
+
+        Assert.Equal(FlowReportJson.Write((await queries.ReportAsync("T-1", TracingRule.ProRata, ct: Ct))!), proRata);
+        Assert.Equal(FlowReportJson.Write((await queries.ReportAsync("T-1", TracingRule.Fifo, asOf, ct: Ct))!), fifoEarlier);
+        Assert.Equal(HttpStatusCode.BadRequest, badRule.StatusCode);
+        Assert.Equal("application/problem+json", badRule.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, unknownCase.StatusCode);
+    }
+
+    [Fact]
+    public async Task Timeline_is_the_court_bundle_as_a_zip_or_one_file_by_format()
+    {
+        using var client = await RecordedCaseAsync();
+        var records = new List<ChainedRecord>();
+        await foreach (var r in new CaseHistory(Store).ReadAsync("T-1", ct: Ct)) records.Add(new ChainedRecord(r.Seq, r.RecordedAt, r.Fact));
+        var expected = TimelineBundle.Build(records, new BundleParameters("T-1", null, null), GeneratorVersion.Current);
+
+        var zipResponse = await client.GetAsync("/cases/T-1/timeline", Ct);
+        var markdown = await client.GetByteArrayAsync("/cases/T-1/timeline?format=md", Ct);
+        var badFormat = await client.GetAsync("/cases/T-1/timeline?format=pdf", Ct);
+
+        Assert.Equal("application/zip", zipResponse.Content.Headers.ContentType?.MediaType);
+        await using var zip = new ZipArchive(await zipResponse.Content.ReadAsStreamAsync(Ct));
+        Assert.Equal(expected.Select(f => f.Name), zip.Entries.Select(e => e.FullName));
+        foreach (var file in expected)
+        {
+            await using var entry = await zip.GetEntry(file.Name)!.OpenAsync(Ct);
+            using var content = new MemoryStream();
+            await entry.CopyToAsync(content, Ct);
+            Assert.Equal(file.Content, content.ToArray());
+        }
+
+        Assert.Equal(expected.Single(f => f.Name == "timeline.md").Content, markdown);
+        Assert.Equal(HttpStatusCode.BadRequest, badFormat.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_account_shows_the_facts_naming_it_and_what_it_still_holds()
+    {
+        using var client = await RecordedCaseAsync();
+
+        using var account = JsonDocument.Parse(await client.GetStringAsync("/cases/T-1/accounts/g-1", Ct));
+
+        Assert.Equal(["t-1", "p-1", "r-1"],
+            account.RootElement.GetProperty("movements").EnumerateArray().Select(m => m.GetProperty("fact").GetProperty("id").GetString()));
+        var holding = Assert.Single(account.RootElement.GetProperty("holdings").EnumerateArray());
+        Assert.Equal("Ms Zheng", holding.GetProperty("victim").GetString());
+        Assert.Equal(400m, holding.GetProperty("faceValue").GetDecimal());
+    }
+
+    [Fact]
+    public async Task A_merchant_shows_its_totals_over_all_cases()
+    {
+        using var client = await RecordedCaseAsync();
+
+        using var merchant = JsonDocument.Parse(await client.GetStringAsync("/merchants/cm-1", Ct));
+        var unknown = await client.GetAsync("/merchants/nobody", Ct);
+
+        Assert.Equal(600m, merchant.RootElement.GetProperty("faceValue").GetDecimal());
+        Assert.Equal(570m, merchant.RootElement.GetProperty("price").GetDecimal());
+        Assert.Equal("T-1", merchant.RootElement.GetProperty("rows")[0].GetProperty("case").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_lists_every_endpoint_and_the_reference_page_needs_no_other_host()
+    {
+        using var client = Client(null);
+
+        using var openApi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", Ct));
+        var page = await client.GetStringAsync("/docs", Ct);
+
+        var paths = openApi.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Superset(new HashSet<string>(
+        [
+            "/cases", "/cases/{caseNumber}/events", "/cases/{caseNumber}/flows", "/cases/{caseNumber}/timeline",
+            "/cases/{caseNumber}/accounts/{account}", "/cases/{caseNumber}/access-log", "/merchants/{account}",
+        ]), paths.ToHashSet());
+        Assert.Contains("/openapi/v1.json", page);
+        Assert.DoesNotContain("http://", page);
+        Assert.DoesNotContain("https://", page);
+    }
+}
