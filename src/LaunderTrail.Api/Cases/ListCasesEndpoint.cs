@@ -17,6 +17,7 @@ public static class ListCasesEndpoint
     [Authorize(Roles = Allowed.Readers)]
     public static async Task<IReadOnlyList<CaseRow>> Get(CaseStore store, CancellationToken ct)
     {
+        await new FlowProjector(store).RefreshStaleAsync(ct);
         await using var session = store.Documents.QuerySession();
         var flows = await session.Query<CaseFlows>().ToListAsync(ct);
         return flows

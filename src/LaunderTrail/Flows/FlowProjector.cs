@@ -37,7 +37,7 @@ public sealed class FlowProjector(CaseStore store)
             built = rows.ToDictionary(r => r.Id, r => r.LastSeq, StringComparer.Ordinal);
         }
 
-        await using var command = store.Db.CreateCommand($"select id, version from {store.Schema}.mt_streams order by id collate \"C\"");
+        await using var command = store.Db.CreateCommand($"select id, version from {store.Schema}.mt_streams where type = 'case_file' order by id collate \"C\"");
         var stale = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {

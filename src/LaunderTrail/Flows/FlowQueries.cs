@@ -42,7 +42,7 @@ public sealed class FlowQueries(CaseStore store)
 
     private async Task<long> LastSeqAsync(string @case, CancellationToken ct)
     {
-        await using var command = store.Db.CreateCommand($"select version from {store.Schema}.mt_streams where id = $1");
+        await using var command = store.Db.CreateCommand($"select version from {store.Schema}.mt_streams where id = $1 and type = 'case_file'");
         command.Parameters.AddWithValue(@case);
         return await command.ExecuteScalarAsync(ct) is long version ? version : 0;
     }
