@@ -4,7 +4,8 @@ namespace LaunderTrail.Tracing;
 
 /// <summary>
 /// Applies a case's facts, in the order they happened, to the pools of TRACING.md and keeps the tallies the
-/// flow report is made of. Each fact costs time in proportion to the origins it touches, never a rescan.
+/// flow report is made of. Each fact costs time in proportion to the parcels it moves, never a rescan: under
+/// pro-rata one or two, whatever the number of origins mixed in them (<see cref="MixturePool"/>).
 /// </summary>
 internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
 {
