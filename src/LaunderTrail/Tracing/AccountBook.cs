@@ -35,9 +35,6 @@ internal sealed class AccountBook
 
     public bool IsVictim(string account) => RoleOf(account) == AccountRole.Victim;
 
-    /// <summary>The origin of value leaving a victim account: the victim herself.</summary>
-    public Origin VictimOrigin(string victimAccount) => new(HolderOf(victimAccount));
-
     /// <summary>Every victim holder with her accounts, both sorted ordinally.</summary>
     public IReadOnlyList<(string Holder, IReadOnlyList<string> Accounts)> Victims() =>
         identifications.Values

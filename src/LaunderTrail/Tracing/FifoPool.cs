@@ -10,6 +10,8 @@ internal sealed class FifoPool : IValuePool
 
     public IEnumerable<Parcel> Parcels => queue.Skip(head);
 
+    public bool IsEmpty => head == queue.Count;
+
     public void Add(Parcel parcel)
     {
         if (parcel.Amount == 0m) return;
@@ -50,7 +52,7 @@ internal sealed class FifoPool : IValuePool
             DropSpentParcels();
         }
 
-        if (remaining > 0m) taken.Add(new Parcel(Origin.Unattributed, remaining));
+        if (remaining > 0m) taken.Add(new Parcel(Mixture.Unattributed, remaining));
         return taken;
     }
 

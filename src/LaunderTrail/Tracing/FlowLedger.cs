@@ -4,17 +4,20 @@ namespace LaunderTrail.Tracing;
 
 /// <summary>
 /// Applies a case's facts, in the order they happened, to the pools of TRACING.md and keeps the tallies the
-/// flow report is made of. Each fact costs time in proportion to the origins it touches, never a rescan.
+/// flow report is made of. Each fact costs time in proportion to the parcels it moves, never a rescan: under
+/// pro-rata one or two, whatever the number of origins mixed in them (<see cref="MixturePool"/>).
 /// </summary>
 internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
 {
     private readonly Dictionary<string, IValuePool> cashPools = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Account, string Lot), ProportionalPool> lotPools = [];
+    private readonly Dictionary<(string Account, string Lot), IValuePool> lotPools = [];
     private readonly Dictionary<(string Account, string Lot), decimal> victimLotCounts = [];
     private readonly Dictionary<string, string> productOfLot = new(StringComparer.Ordinal);
     private readonly Dictionary<string, decimal> lossOfVictim = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Victim, string Account), decimal> hops = [];
     private readonly Dictionary<(string Victim, string Buyer), FaceAndCash> reached = [];
+    private readonly List<BlendedResale> blendedResales = [];
+    private readonly Dictionary<string, Mixture> victimMixtures = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Buyer, string Lot), MerchantTally> resales = [];
     private readonly List<Problem> problems = [];
     private decimal prepaidFaceValue;
@@ -24,11 +27,17 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
 
     public AccountBook Accounts => accounts;
     public IReadOnlyDictionary<string, IValuePool> CashPools => cashPools;
-    public IReadOnlyDictionary<(string Account, string Lot), ProportionalPool> LotPools => lotPools;
+    public IReadOnlyDictionary<(string Account, string Lot), IValuePool> LotPools => lotPools;
     public IReadOnlyDictionary<string, string> ProductOfLot => productOfLot;
     public IReadOnlyDictionary<string, decimal> LossOfVictim => lossOfVictim;
     public IReadOnlyDictionary<(string Victim, string Account), decimal> Hops => hops;
+
+    /// <summary>What resales of single-origin value brought each buyer, per victim.</summary>
     public IReadOnlyDictionary<(string Victim, string Buyer), FaceAndCash> Reached => reached;
+
+    /// <summary>Resales of blended value, whose share per victim <see cref="Attribution"/> works out at the end.</summary>
+    public IReadOnlyList<BlendedResale> BlendedResales => blendedResales;
+
     public IReadOnlyDictionary<(string Buyer, string Lot), MerchantTally> Resales => resales;
     public IReadOnlyList<Problem> Problems => problems;
     public decimal ResoldFaceValue => resoldFaceValue;
@@ -52,7 +61,7 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
 
     // The lender's own money is not traced: the loan arrives from outside the trace, whatever the lender holds.
     private void Apply(LoanDisbursed loan) =>
-        DepositCash(loan.To, [new Parcel(Origin.Unattributed, loan.Amount)]);
+        DepositCash(loan.To, [new Parcel(Mixture.Unattributed, loan.Amount)]);
 
     private void Apply(FundsTransferred transfer)
     {
@@ -60,7 +69,7 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
         {
             if (accounts.IsVictim(transfer.To)) return;
             RecordLoss(transfer.From, transfer.To, transfer.Amount);
-            DepositCash(transfer.To, [new Parcel(accounts.VictimOrigin(transfer.From), transfer.Amount)]);
+            DepositCash(transfer.To, [new Parcel(VictimMixture(transfer.From), transfer.Amount)]);
             return;
         }
         DepositCash(transfer.To, CashPool(transfer.From).Take(transfer.Amount));
@@ -86,7 +95,7 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
                 return;
             }
             RecordLoss(purchase.Buyer, holder, purchase.Paid);
-            LotPool(holder, purchase.Lot).Add(new Parcel(accounts.VictimOrigin(purchase.Buyer), purchase.FaceValue));
+            LotPool(holder, purchase.Lot).Add(new Parcel(VictimMixture(purchase.Buyer), purchase.FaceValue));
             return;
         }
 
@@ -144,10 +153,17 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
         {
             if (share.Amount == 0m) continue;
             var cash = proceeds[part++].Amount;
-            if (share.Origin.Victim is not { } victim) continue;
-            var tally = Tally(reached, (victim, resale.Buyer));
-            tally.FaceValue += share.Amount;
-            tally.Cash += cash;
+            switch (share.Mixture)
+            {
+                case SingleOrigin { Origin.Victim: { } victim }:
+                    var tally = Tally(reached, (victim, resale.Buyer));
+                    tally.FaceValue += share.Amount;
+                    tally.Cash += cash;
+                    break;
+                case Blend blend:
+                    blendedResales.Add(new BlendedResale(resale.Buyer, blend, share.Amount, cash));
+                    break;
+            }
         }
 
         var merchant = Tally(resales, (resale.Buyer, resale.Lot));
@@ -200,7 +216,7 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
         }
         var held = victimLotCounts.GetValueOrDefault((account, lot));
         victimLotCounts[(account, lot)] = Math.Max(0m, held - faceValue);
-        return [new Parcel(accounts.VictimOrigin(account), faceValue)];
+        return [new Parcel(VictimMixture(account), faceValue)];
     }
 
     private decimal LotHeld(string account, string lot) =>
@@ -211,21 +227,33 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
     private void CountVictimLot(string account, string lot, decimal faceValue) =>
         victimLotCounts[(account, lot)] = victimLotCounts.GetValueOrDefault((account, lot)) + faceValue;
 
+    // One mixture per victim, so that value from the same victim is recognised as such wherever it goes.
+    private Mixture VictimMixture(string victimAccount)
+    {
+        var victim = accounts.HolderOf(victimAccount);
+        if (!victimMixtures.TryGetValue(victim, out var mixture))
+        {
+            mixture = new SingleOrigin(new Origin(victim));
+            victimMixtures.Add(victim, mixture);
+        }
+        return mixture;
+    }
+
     private IValuePool CashPool(string account)
     {
         if (!cashPools.TryGetValue(account, out var pool))
         {
-            pool = rule == TracingRule.Fifo ? new FifoPool() : new ProportionalPool();
+            pool = rule == TracingRule.Fifo ? new FifoPool() : new MixturePool();
             cashPools.Add(account, pool);
         }
         return pool;
     }
 
-    private ProportionalPool LotPool(string account, string lot)
+    private IValuePool LotPool(string account, string lot)
     {
         if (!lotPools.TryGetValue((account, lot), out var pool))
         {
-            pool = new ProportionalPool();
+            pool = rule == TracingRule.Fifo ? new ProportionalPool() : new MixturePool();
             lotPools.Add((account, lot), pool);
         }
         return pool;

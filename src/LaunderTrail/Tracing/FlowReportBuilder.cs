@@ -5,8 +5,9 @@ internal static class FlowReportBuilder
 {
     public static FlowReport Build(string caseId, DateTimeOffset? asOf, TracingRule rule, FlowLedger ledger)
     {
-        var holdings = HoldingsByOrigin(ledger);
-        var reachedByVictim = ledger.Reached.ToLookup(r => r.Key.Victim, StringComparer.Ordinal);
+        var attribution = Attribution.Of(ledger);
+        var holdings = attribution.Holdings;
+        var reachedByVictim = attribution.Reached.ToLookup(r => r.Key.Victim, StringComparer.Ordinal);
         var hopsByVictim = ledger.Hops.ToLookup(h => h.Key.Victim, StringComparer.Ordinal);
         var victims = ledger.Accounts.Victims()
             .Select(victim => VictimRow(
@@ -47,7 +48,7 @@ internal static class FlowReportBuilder
         string victim,
         IReadOnlyList<string> accounts,
         FlowLedger ledger,
-        Dictionary<Origin, Dictionary<string, FaceAndCash>> holdings,
+        IReadOnlyDictionary<Origin, Dictionary<string, FaceAndCash>> holdings,
         IEnumerable<KeyValuePair<(string Victim, string Buyer), FaceAndCash>> reachedByHer,
         IEnumerable<KeyValuePair<(string Victim, string Account), decimal>> hopsFromHer)
     {
@@ -71,27 +72,4 @@ internal static class FlowReportBuilder
             .Select(h => new HoldingRow(h.Key, accounts.HolderOf(h.Key), accounts.RoleOf(h.Key), h.Value.Cash, h.Value.FaceValue))
             .OrderBy(row => row.Account, StringComparer.Ordinal)
             .ToList();
-
-    private static Dictionary<Origin, Dictionary<string, FaceAndCash>> HoldingsByOrigin(FlowLedger ledger)
-    {
-        var holdings = new Dictionary<Origin, Dictionary<string, FaceAndCash>>();
-        FaceAndCash At(Origin origin, string account)
-        {
-            if (!holdings.TryGetValue(origin, out var byAccount))
-                holdings.Add(origin, byAccount = new Dictionary<string, FaceAndCash>(StringComparer.Ordinal));
-            if (!byAccount.TryGetValue(account, out var tally))
-                byAccount.Add(account, tally = new FaceAndCash());
-            return tally;
-        }
-
-        foreach (var (account, pool) in ledger.CashPools)
-        foreach (var parcel in pool.Parcels)
-            At(parcel.Origin, account).Cash += parcel.Amount;
-
-        foreach (var ((account, _), pool) in ledger.LotPools)
-        foreach (var parcel in pool.Parcels)
-            At(parcel.Origin, account).FaceValue += parcel.Amount;
-
-        return holdings;
-    }
 }

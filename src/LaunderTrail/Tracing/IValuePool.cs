@@ -5,8 +5,10 @@ internal interface IValuePool
 {
     decimal Total { get; }
 
-    /// <summary>The parcels held now; an origin may appear more than once.</summary>
+    /// <summary>The parcels held now; a mixture may appear more than once.</summary>
     IEnumerable<Parcel> Parcels { get; }
+
+    bool IsEmpty { get; }
 
     void Add(Parcel parcel);
 

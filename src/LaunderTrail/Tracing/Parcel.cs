@@ -1,4 +1,4 @@
 namespace LaunderTrail.Tracing;
 
-/// <summary>An amount of cash or face value with one origin.</summary>
-internal readonly record struct Parcel(Origin Origin, decimal Amount);
+/// <summary>An amount of cash or face value and how it divides among origins.</summary>
+internal readonly record struct Parcel(Mixture Mixture, decimal Amount);

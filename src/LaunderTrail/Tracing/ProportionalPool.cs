@@ -1,14 +1,15 @@
 namespace LaunderTrail.Tracing;
 
 /// <summary>
-/// A pool that gives up every origin in proportion to its share: the pro-rata rule for cash, and the rule
-/// for every lot pool, since a lot is fungible inside. One entry per origin, in order of first arrival,
-/// and a running total, so a take costs as much as the number of origins in the pool.
+/// A pool that gives up every origin in proportion to its share, with one entry per origin: the lot pools under fifo,
+/// since a lot is fungible inside. Fifo parcels have a single origin each and a lot is bought from a few of them, so
+/// the entries stay few and the arithmetic exact per origin. One entry per mixture, in order of first arrival, and a
+/// running total, so a take costs as much as the number of entries in the pool.
 /// </summary>
 internal sealed class ProportionalPool : IValuePool
 {
     private readonly List<Parcel> entries = [];
-    private readonly Dictionary<Origin, int> slotOf = [];
+    private readonly Dictionary<Mixture, int> slotOf = [];
 
     public decimal Total { get; private set; }
 
@@ -19,13 +20,13 @@ internal sealed class ProportionalPool : IValuePool
     public void Add(Parcel parcel)
     {
         if (parcel.Amount == 0m) return;
-        if (slotOf.TryGetValue(parcel.Origin, out var slot))
+        if (slotOf.TryGetValue(parcel.Mixture, out var slot))
         {
             entries[slot] = entries[slot] with { Amount = entries[slot].Amount + parcel.Amount };
         }
         else
         {
-            slotOf.Add(parcel.Origin, entries.Count);
+            slotOf.Add(parcel.Mixture, entries.Count);
             entries.Add(parcel);
         }
         Total += parcel.Amount;
@@ -55,7 +56,7 @@ internal sealed class ProportionalPool : IValuePool
     {
         entries.RemoveAll(e => e.Amount == 0m);
         slotOf.Clear();
-        for (var i = 0; i < entries.Count; i++) slotOf.Add(entries[i].Origin, i);
+        for (var i = 0; i < entries.Count; i++) slotOf.Add(entries[i].Mixture, i);
     }
 
     // An emptied pool forgets its origins: "holds none" stays exact after repeating-fraction splits, and a pool
@@ -67,7 +68,7 @@ internal sealed class ProportionalPool : IValuePool
         entries.Clear();
         slotOf.Clear();
         Total = 0m;
-        if (excess > 0m) taken.Add(new Parcel(Origin.Unattributed, excess));
+        if (excess > 0m) taken.Add(new Parcel(Mixture.Unattributed, excess));
         return taken;
     }
 }

@@ -3,7 +3,7 @@ namespace LaunderTrail.Tracing;
 internal static class Proportions
 {
     /// <summary>
-    /// Splits <paramref name="whole"/> among the origins of <paramref name="shares"/> in proportion to their amounts,
+    /// Splits <paramref name="whole"/> among the mixtures of <paramref name="shares"/> in proportion to their amounts,
     /// in the same order. The last share gets the remainder, so the parts always add up to the whole exactly
     /// even when the proportions are repeating fractions.
     /// </summary>
@@ -20,7 +20,7 @@ internal static class Proportions
         var parts = new List<Parcel>(shares.Count);
         if (lastNonZero < 0)
         {
-            parts.Add(new Parcel(Origin.Unattributed, whole));
+            parts.Add(new Parcel(Mixture.Unattributed, whole));
             return parts;
         }
 

@@ -33,12 +33,13 @@ public sealed class ConservationTests
         foreach (var fact in CaseTimeline.Of(facts.Recorded, null).Happenings) ledger.Apply(fact);
 
         // Then for every victim: loss = cash held + face value held - proceeds of resales of her value
-        var held = HeldByOrigin(ledger);
-        Assert.NotEmpty(ledger.Reached);
+        var attribution = Attribution.Of(ledger);
+        var held = HeldByOrigin(attribution);
+        Assert.NotEmpty(attribution.Reached);
         foreach (var victim in Victims)
         {
             var loss = ledger.LossOfVictim.GetValueOrDefault(victim);
-            var proceeds = ledger.Reached.Where(r => r.Key.Victim == victim).Sum(r => r.Value.Cash);
+            var proceeds = attribution.Reached.Where(r => r.Key.Victim == victim).Sum(r => r.Value.Cash);
             var stillHeld = held.GetValueOrDefault(new Origin(victim));
             Assert.True(loss > 0m);
             Assert.InRange(stillHeld - proceeds - loss, -ToTheCent, ToTheCent);
@@ -103,13 +104,8 @@ public sealed class ConservationTests
         return facts;
     }
 
-    private static Dictionary<Origin, decimal> HeldByOrigin(FlowLedger ledger)
-    {
-        var held = new Dictionary<Origin, decimal>();
-        var parcels = ledger.CashPools.Values.SelectMany(p => p.Parcels)
-            .Concat(ledger.LotPools.Values.SelectMany(p => p.Parcels));
-        foreach (var parcel in parcels)
-            held[parcel.Origin] = held.GetValueOrDefault(parcel.Origin) + parcel.Amount;
-        return held;
-    }
+    private static Dictionary<Origin, decimal> HeldByOrigin(Attribution attribution) =>
+        attribution.Holdings.ToDictionary(
+            byOrigin => byOrigin.Key,
+            byOrigin => byOrigin.Value.Values.Sum(held => held.Cash + held.FaceValue));
 }

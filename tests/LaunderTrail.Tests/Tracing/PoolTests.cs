@@ -6,8 +6,8 @@ namespace LaunderTrail.Tests.Tracing;
 
 public sealed class PoolTests
 {
-    private static readonly Origin A = new("Victim A");
-    private static readonly Origin B = new("Victim B");
+    private static readonly Mixture A = new SingleOrigin(new Origin("Victim A"));
+    private static readonly Mixture B = new SingleOrigin(new Origin("Victim B"));
 
     [Fact]
     public void Fifo_takes_the_oldest_parcels_first_and_splits_the_last_one()
@@ -27,7 +27,7 @@ public sealed class PoolTests
     }
 
     [Fact]
-    public void Pro_rata_takes_every_origin_in_proportion()
+    public void A_proportional_pool_takes_every_origin_in_proportion()
     {
         // Given a proportional pool of A's 100 and B's 300
         var pool = new ProportionalPool();
@@ -42,20 +42,47 @@ public sealed class PoolTests
         Assert.Equal(200m, pool.Total);
     }
 
+    [Fact]
+    public void A_mixture_pool_hands_out_its_mixture_which_divides_in_proportion()
+    {
+        // Given a mixture pool of A's 100 and B's 300
+        var pool = new MixturePool();
+        pool.Add(new Parcel(A, 100m));
+        pool.Add(new Parcel(B, 300m));
+
+        // When 200 leave
+        var taken = pool.Take(200m).Single();
+
+        // Then the parcel shares the pool's mixture, half of each origin left, and half of each stays
+        Assert.Equal(pool.Parcels.Single().Mixture, taken.Mixture);
+        Assert.Equal(200m, pool.Total);
+        var expansion = new MixtureExpansion<string>();
+        expansion.Add("taken", (Blend)taken.Mixture, taken.Amount, 0m);
+        Assert.Equal(
+            [("taken", new Origin("Victim A"), 50m, 0m), ("taken", new Origin("Victim B"), 150m, 0m)],
+            expansion.PerOrigin().OrderBy(part => part.Origin.Victim, StringComparer.Ordinal));
+    }
+
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void Taking_more_than_the_pool_empties_it_and_the_rest_is_unattributed(bool fifo)
+    [InlineData("fifo")]
+    [InlineData("proportional")]
+    [InlineData("mixture")]
+    public void Taking_more_than_the_pool_empties_it_and_the_rest_is_unattributed(string kind)
     {
         // Given a pool of A's 100
-        IValuePool pool = fifo ? new FifoPool() : new ProportionalPool();
+        IValuePool pool = kind switch
+        {
+            "fifo" => new FifoPool(),
+            "proportional" => new ProportionalPool(),
+            _ => new MixturePool(),
+        };
         pool.Add(new Parcel(A, 100m));
 
         // When 130 leave
         var taken = pool.Take(130m);
 
         // Then A's 100 left first and 30 of unknown origin after it, and the pool is empty
-        Assert.Equal([new Parcel(A, 100m), new Parcel(Origin.Unattributed, 30m)], taken);
+        Assert.Equal([new Parcel(A, 100m), new Parcel(Mixture.Unattributed, 30m)], taken);
         Assert.Equal(0m, pool.Total);
         Assert.All(pool.Parcels, parcel => Assert.Equal(0m, parcel.Amount));
     }
@@ -66,7 +93,7 @@ public sealed class PoolTests
     public void A_split_into_repeating_fractions_adds_up_to_the_whole(string whole, string thirdInCents)
     {
         // Given three equal shares
-        Parcel[] shares = [new(A, 1m), new(B, 1m), new(Origin.Unattributed, 1m)];
+        Parcel[] shares = [new(A, 1m), new(B, 1m), new(Mixture.Unattributed, 1m)];
 
         // When the whole is split among them
         var parts = Proportions.Split(decimal.Parse(whole, CultureInfo.InvariantCulture), shares);
@@ -74,6 +101,6 @@ public sealed class PoolTests
         // Then each part is a third, and the parts add up to exactly the whole
         Assert.Equal(decimal.Parse(whole, CultureInfo.InvariantCulture), parts.Sum(p => p.Amount));
         Assert.Equal(decimal.Parse(thirdInCents, CultureInfo.InvariantCulture), Math.Round(parts[0].Amount, 2));
-        Assert.Equal([A, B, Origin.Unattributed], parts.Select(p => p.Origin));
+        Assert.Equal([A, B, Mixture.Unattributed], parts.Select(p => p.Mixture));
     }
 }

@@ -1,0 +1,72 @@
+namespace LaunderTrail.Tracing;
+
+/// <summary>
+/// The per-origin figures of a ledger: what resales brought each buyer of each victim's value, and what each
+/// account still holds of each origin. Single-origin value is tallied as it is; blended value is divided among its
+/// origins by one <see cref="MixtureExpansion{TBucket}"/>.
+/// </summary>
+internal sealed class Attribution
+{
+    private Attribution(
+        Dictionary<(string Victim, string Buyer), FaceAndCash> reached,
+        Dictionary<Origin, Dictionary<string, FaceAndCash>> holdings)
+    {
+        Reached = reached;
+        Holdings = holdings;
+    }
+
+    public IReadOnlyDictionary<(string Victim, string Buyer), FaceAndCash> Reached { get; }
+
+    /// <summary>Per origin (unattributed included), the cash and face value each non-victim account holds.</summary>
+    public IReadOnlyDictionary<Origin, Dictionary<string, FaceAndCash>> Holdings { get; }
+
+    public static Attribution Of(FlowLedger ledger)
+    {
+        var blended = new MixtureExpansion<(bool Held, string Account)>();
+        var reached = ledger.Reached.ToDictionary(
+            r => r.Key, r => new FaceAndCash { FaceValue = r.Value.FaceValue, Cash = r.Value.Cash });
+        foreach (var resale in ledger.BlendedResales)
+            blended.Add((false, resale.Buyer), resale.Mixture, resale.FaceValue, resale.Cash);
+
+        var holdings = new Dictionary<Origin, Dictionary<string, FaceAndCash>>();
+        foreach (var (account, pool) in ledger.CashPools)
+        foreach (var parcel in pool.Parcels)
+        {
+            if (parcel.Mixture is Blend blend) blended.Add((true, account), blend, 0m, parcel.Amount);
+            else HeldAt(holdings, ((SingleOrigin)parcel.Mixture).Origin, account).Cash += parcel.Amount;
+        }
+        foreach (var ((account, _), pool) in ledger.LotPools)
+        foreach (var parcel in pool.Parcels)
+        {
+            if (parcel.Mixture is Blend blend) blended.Add((true, account), blend, parcel.Amount, 0m);
+            else HeldAt(holdings, ((SingleOrigin)parcel.Mixture).Origin, account).FaceValue += parcel.Amount;
+        }
+
+        foreach (var ((held, account), origin, faceValue, cash) in blended.PerOrigin())
+        {
+            FaceAndCash tally;
+            if (held) tally = HeldAt(holdings, origin, account);
+            else if (origin.Victim is { } victim) tally = ReachedAt(reached, victim, account);
+            else continue;
+            tally.FaceValue += faceValue;
+            tally.Cash += cash;
+        }
+        return new Attribution(reached, holdings);
+    }
+
+    private static FaceAndCash HeldAt(Dictionary<Origin, Dictionary<string, FaceAndCash>> holdings, Origin origin, string account)
+    {
+        if (!holdings.TryGetValue(origin, out var byAccount))
+            holdings.Add(origin, byAccount = new Dictionary<string, FaceAndCash>(StringComparer.Ordinal));
+        if (!byAccount.TryGetValue(account, out var tally))
+            byAccount.Add(account, tally = new FaceAndCash());
+        return tally;
+    }
+
+    private static FaceAndCash ReachedAt(Dictionary<(string Victim, string Buyer), FaceAndCash> reached, string victim, string buyer)
+    {
+        if (!reached.TryGetValue((victim, buyer), out var tally))
+            reached.Add((victim, buyer), tally = new FaceAndCash());
+        return tally;
+    }
+}

@@ -1,0 +1,34 @@
+using LaunderTrail.Tracing;
+using Xunit;
+
+namespace LaunderTrail.Tests.Tracing;
+
+public sealed class MixtureExpansionTests
+{
+    private static readonly Origin A = new("Victim A");
+    private static readonly Origin B = new("Victim B");
+
+    [Fact]
+    public void A_pool_with_a_long_history_divides_among_its_origins_without_recursing()
+    {
+        // Given a pro-rata pool that received 1 from A and 3 from B, 100,000 times over, and gave part away each time
+        var pool = new MixturePool();
+        for (var arrival = 0; arrival < 100_000; arrival++)
+        {
+            pool.Add(new Parcel(new SingleOrigin(A), 1m));
+            pool.Add(new Parcel(new SingleOrigin(B), 3m));
+            pool.Take(2m);
+        }
+
+        // When what it holds is divided among origins
+        var held = pool.Parcels.Single();
+        var expansion = new MixtureExpansion<string>();
+        expansion.Add("held", (Blend)held.Mixture, 0m, held.Amount);
+        var perOrigin = expansion.PerOrigin().ToDictionary(part => part.Origin, part => part.Cash);
+
+        // Then a quarter is A's and three quarters are B's, and nothing is lost, to the cent
+        Assert.Equal(held.Amount, Math.Round(perOrigin.Values.Sum(), 2));
+        Assert.Equal(Math.Round(held.Amount / 4m, 2), Math.Round(perOrigin[A], 2));
+        Assert.Equal(Math.Round(held.Amount * 3m / 4m, 2), Math.Round(perOrigin[B], 2));
+    }
+}
