@@ -5,7 +5,7 @@ import { buildDiagram, OTHERS, topVictims, trailOf } from './model';
 let seq = 0;
 const event = (fact: Omit<Fact, 'case'>, extra: Partial<TimelineEvent> = {}): TimelineEvent => ({
   seq: ++seq, recordedAt: '2026-01-01T00:00:00Z', description: '', retractedBy: [], leftOut: null, discountRate: null,
-  fact: { case: 'T-1', ...fact }, ...extra,
+  fact: { case: 'T-1', ...fact } as Fact, ...extra,
 });
 const account = (id: string, holder: string, role: string) =>
   event({ id: `acc-${id}`, type: 'AccountIdentified', at: '2019-05-01T08:00:00+08:00', account: id, holder, role });
