@@ -34,10 +34,9 @@ export class FlowChart {
   constructor(element: HTMLElement, events: ChartEvents) {
     this.chart = echarts.init(element, null, { renderer: 'svg' });
     this.chart.on('click', (params) => {
-      const data = params.data as { id?: string; key?: string } | undefined;
-      if (params.dataType === 'node' && data?.id) {
-        const node = this.diagram.nodes.find((n) => n.id === data.id);
-        if (node) events.node(node);
+      const data = params.data as { node?: DiagramNode; key?: string } | undefined;
+      if (params.dataType === 'node' && data?.node) {
+        events.node(data.node);
       } else if (params.dataType === 'edge' && data?.key) {
         const link = this.diagram.links.find((l) => l.key === data.key);
         if (link) events.link(link);
@@ -64,9 +63,10 @@ export class FlowChart {
             left: 8, right: 150, top: 12, bottom: 12,
             nodeGap: 10, nodeWidth: 14, layoutIterations: 32, draggable: false,
             emphasis: { focus: 'adjacency' },
-            label: { formatter: (p: { data: unknown }) => (p.data as DiagramNode).label, fontSize: 11, width: 140, overflow: 'truncate' },
+            label: { formatter: (p: { data: unknown }) => (p.data as { node: DiagramNode }).node.label, fontSize: 11, width: 140, overflow: 'truncate' },
             data: diagram.nodes.map((n) => ({
-              ...n, name: n.id, depth: n.layer,
+              // ECharts reads `label` on a data item as label options, so the node travels under its own key.
+              name: n.id, node: n, depth: n.layer,
               itemStyle: { color: colours[n.kind], opacity: nodeLit(n.id) ? 1 : 0.2 },
               label: { opacity: nodeLit(n.id) ? 1 : 0.35 },
             })),
@@ -90,16 +90,16 @@ export class FlowChart {
 function tooltip(params: { dataType?: string; data: unknown }): string {
   if (params.dataType === 'edge') {
     const link = params.data as DiagramLink;
-    return `${escape(link.source)} → ${escape(link.target)}<br>${escape(linkLabel(link))} (${link.factIds.length} facts)`;
+    return `${escape(linkLabel(link))} (${link.factIds.length} facts)`;
   }
-  const node = params.data as DiagramNode;
+  const { node } = params.data as { node: DiagramNode };
   return escape(node.account ? `${node.label} (${node.account})` : node.label);
 }
 
 function describe(diagram: Diagram): string {
   const resales = diagram.links.filter((l) => l.kind === 'resale');
   return `Flow diagram of ${diagram.nodes.length} nodes. ` +
-    resales.map((l) => `${l.target}: ${linkLabel(l)}.`).join(' ');
+    resales.map((l) => `${diagram.nodes.find((n) => n.id === l.target)?.label ?? l.target}: ${linkLabel(l)}.`).join(' ');
 }
 
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);

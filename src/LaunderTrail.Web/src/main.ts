@@ -13,7 +13,7 @@ let role: Role | null = null;
 function keyForm(message = ''): HTMLElement {
   const input = h('input', { id: 'api-key', type: 'password', autocomplete: 'off', required: true, spellcheck: 'false' });
   const error = h('p', { class: 'error', role: 'alert' }, message);
-  return h('form', { class: 'key-form', 'aria-label': 'API key', onsubmit: async (event) => {
+  return h('form', { class: 'key-form', 'aria-labelledby': 'sign-in', onsubmit: async (event) => {
     event.preventDefault();
     setKey(input.value.trim());
     try {
@@ -24,7 +24,7 @@ function keyForm(message = ''): HTMLElement {
       error.textContent = failure instanceof ApiError && failure.status === 401 ? 'This key is unknown or revoked.' : (failure as Error).message;
     }
   } },
-  h('h1', {}, 'Sign in with your API key'),
+  h('h1', { id: 'sign-in' }, 'Sign in with your API key'),
   h('p', {}, 'The key stays in this page\u2019s memory only: reloading the page asks for it again.'),
   h('label', { for: 'api-key' }, 'API key'), input, h('button', { type: 'submit', class: 'primary' }, 'Use this key'), error);
 }

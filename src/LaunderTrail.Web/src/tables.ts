@@ -17,8 +17,7 @@ export function totalsList(totals: Totals): HTMLElement {
 
 export function merchantsTable(merchants: readonly Merchant[], selected: string | null, select: (m: Merchant) => void): HTMLTableElement {
   return table('Card merchants', [
-    { title: 'Merchant', cell: (m) => h('button', { type: 'button', class: 'linklike', onclick: () => select(m) }, m.holder) },
-    { title: 'Account', cell: (m) => h('code', {}, m.account) },
+    { title: 'Merchant', cell: (m) => h('span', {}, h('button', { type: 'button', class: 'linklike nowrap', onclick: () => select(m) }, m.holder), h('br'), h('code', {}, m.account)) },
     { title: 'Product', cell: (m) => m.product },
     { title: 'Face value', numeric: true, cell: (m) => money(m.faceValue) },
     { title: 'Paid', numeric: true, cell: (m) => money(m.price) },
@@ -31,14 +30,14 @@ export function trailPanel(victim: VictimTrail, rule: string): HTMLElement {
   const reachedCash = victim.reached.reduce((sum, r) => sum + r.cash, 0);
   return h('section', { class: 'trail', 'aria-label': `Trail of ${victim.holder}` },
     h('h3', {}, victim.holder),
-    h('p', {}, `Loss ${money(victim.loss)}; under ${rule}, ${money(reachedCash)} of cash from card merchants traces back to her.`),
+    h('p', {}, `Loss ${money(victim.loss)}; under the ${rule} rule, ${money(reachedCash)} of cash from card merchants traces back to her.`),
     table('Card merchants she reached', [
       { title: 'Merchant', cell: (r) => r.holder },
       { title: 'Face value', numeric: true, cell: (r) => money(r.faceValue) },
       { title: 'Cash', numeric: true, cell: (r) => money(r.cash) },
     ], victim.reached),
     victim.holdings.length > 0 && table('Where the rest sits', [
-      { title: 'Holder', cell: (r) => `${r.holder} (${r.role})` },
+      { title: 'Holder', cell: (r) => h('span', {}, `${r.holder} (${r.role})`, h('br'), h('code', {}, r.account)) },
       { title: 'Cash', numeric: true, cell: (r) => money(r.cash) },
       { title: 'Face value', numeric: true, cell: (r) => money(r.faceValue) },
     ], victim.holdings),
@@ -49,7 +48,7 @@ export const TIMELINE_ROWS = 500;
 
 export function timelineTable(events: readonly TimelineEvent[], caption: string, selected: string | null, select: (e: TimelineEvent) => void): HTMLTableElement {
   return table(caption, [
-    { title: 'Time', cell: (e) => h('time', { datetime: e.fact.at }, e.fact.at.slice(0, 16).replace('T', ' ')) },
+    { title: 'Time', cell: (e) => h('time', { datetime: e.fact.at, class: 'nowrap' }, e.fact.at.slice(0, 16).replace('T', ' ')) },
     { title: 'What happened', cell: (e) => h('button', { type: 'button', class: 'linklike', onclick: () => select(e) }, e.description) },
   ], events.slice(0, TIMELINE_ROWS), (e) => ({
     'data-fact': e.fact.id,

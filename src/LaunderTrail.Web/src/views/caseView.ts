@@ -93,8 +93,7 @@ class CaseView {
       this.totals,
       h('div', { class: 'case-grid' },
         h('section', { class: 'diagram', 'aria-label': 'Money flow' }, chartBox, this.selection),
-        h('aside', { class: 'side' }, this.trail, this.merchants)),
-      this.timelineBox,
+        h('aside', { class: 'side' }, this.trail, this.merchants, this.timelineBox)),
     );
     this.victimSelect.addEventListener('change', () => this.follow(this.victimSelect.value || null));
     this.render();
