@@ -10,9 +10,13 @@ let page;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
+// Every request any page makes, to check the page works offline and never puts the key in a URL.
+const requested = [];
+
 async function freshPage() {
   await page?.close();
   page = await browser.context.newPage();
+  page.on('request', (request) => requested.push(request.url()));
   return page;
 }
 
@@ -130,5 +134,14 @@ describe('roles', () => {
     await page.getByLabel('API key', { exact: true }).fill('not-a-key');
     await page.getByRole('button', { name: 'Use this key' }).click();
     await page.getByRole('alert').filter({ hasText: 'unknown or revoked' }).waitFor();
+  });
+});
+
+describe('offline', () => {
+  it('loaded everything from the server itself, with no key in any URL', () => {
+    assert.ok(requested.length > 0);
+    const elsewhere = requested.filter((url) => !url.startsWith(`${baseUrl}/`) && !url.startsWith('blob:') && !url.startsWith('data:'));
+    assert.deepEqual(elsewhere, []);
+    for (const key of Object.values(keys)) assert.deepEqual(requested.filter((url) => url.includes(key)), []);
   });
 });
