@@ -20,10 +20,21 @@ laundertrail() { dotnet src/LaunderTrail.Cli/bin/Release/net10.0/laundertrail.dl
 log "importing the reference case into schema $schema"
 laundertrail import samples/case-515/case-515.jsonl --schema "$schema" >&2
 
+# `keys add` prints only the key on stdout. Names carry the run's time so that a re-run on the same
+# database never collides with the keys of an earlier one.
+run_id=$(date -u +%Y%m%dT%H%M%S)
+add_key() {
+  local key
+  if ! key=$(laundertrail keys add --name "browser-$1-$run_id" --role "$1" --schema "$schema") || [ -z "$key" ]; then
+    echo "laundertrail keys add --role $1 failed${key:+: $key}" >&2
+    return 1
+  fi
+  printf '%s' "$key"
+}
 log "creating keys"
-LAUNDERTRAIL_INVESTIGATOR_KEY=$(laundertrail keys add --name browser-investigator --role investigator --schema "$schema")
-LAUNDERTRAIL_AUDITOR_KEY=$(laundertrail keys add --name browser-auditor --role auditor --schema "$schema")
-LAUNDERTRAIL_COURT_KEY=$(laundertrail keys add --name browser-court --role court --schema "$schema")
+LAUNDERTRAIL_INVESTIGATOR_KEY=$(add_key investigator)
+LAUNDERTRAIL_AUDITOR_KEY=$(add_key auditor)
+LAUNDERTRAIL_COURT_KEY=$(add_key court)
 export LAUNDERTRAIL_INVESTIGATOR_KEY LAUNDERTRAIL_AUDITOR_KEY LAUNDERTRAIL_COURT_KEY
 
 if [ ! -x /usr/bin/chromium ]; then
