@@ -118,9 +118,9 @@ class CaseView {
       if (!chosen) return this.say('Choose a JSON Lines file of facts first.');
       try {
         const result = await recordEvents(this.caseId, await chosen.text());
-        this.say(`Recorded ${result.recorded} fact(s); ${result.alreadyRecorded} were already recorded.`);
         this.events = (await getTimeline(this.caseId)).events;
         await this.refreshFlows();
+        this.say(`Recorded ${result.recorded} fact(s); ${result.alreadyRecorded} were already recorded.`);
       } catch (error) {
         this.say(`Nothing recorded: ${(error as Error).message}`);
       }
