@@ -1,0 +1,192 @@
+// The LaunderTrail HTTP API, one function per endpoint. Field names of the case list are not fixed yet, so
+// its rows are mapped tolerantly here; everything else follows the contract exactly.
+
+export type Role = 'investigator' | 'auditor' | 'court';
+export type Rule = 'fifo' | 'pro-rata';
+
+export interface CaseSummary {
+  case: string;
+  victims: number;
+  totalLoss: number;
+  resaleCash: number;
+  lastEventAt: string | null;
+}
+
+export interface Totals {
+  victimLoss: number;
+  prepaidFaceValue: number;
+  prepaidPaid: number;
+  resoldFaceValue: number;
+  resaleCash: number;
+  launderingCost: number;
+}
+
+export interface Merchant {
+  account: string;
+  holder: string;
+  product: string;
+  faceValue: number;
+  price: number;
+  discountRate: number;
+  resales: number;
+}
+
+export interface Reached { account: string; holder: string; faceValue: number; cash: number }
+export interface Holding { account: string; holder: string; role: string; cash: number; faceValue: number }
+export interface VictimTrail { holder: string; accounts: string[]; loss: number; reached: Reached[]; holdings: Holding[] }
+
+export interface FlowReport {
+  case: string;
+  asOf: string | null;
+  rule: Rule;
+  totals: Totals;
+  merchants: Merchant[];
+  victims: VictimTrail[];
+  problems: { id: string; reason: string }[];
+}
+
+/** A fact as the interchange format writes it; only the fields the view reads are named. */
+export interface Fact {
+  id: string;
+  case: string;
+  type: string;
+  at: string;
+  [field: string]: unknown;
+}
+
+export interface TimelineEvent {
+  seq: number;
+  recordedAt: string;
+  description: string;
+  retractedBy: { id: string; reason: string }[];
+  leftOut: string | null;
+  discountRate: number | null;
+  fact: Fact;
+}
+
+export interface Timeline {
+  case: string;
+  asOf: string | null;
+  knownAt: string | null;
+  events: TimelineEvent[];
+}
+
+export interface FlowQuery { rule: Rule; asOf: string | null }
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly title: string, readonly detail?: string) {
+    super(detail ? `${title}: ${detail}` : title);
+  }
+}
+
+// The key lives in this module only: never in storage, cookies or URLs.
+let apiKey: string | null = null;
+
+export function setKey(key: string | null): void {
+  apiKey = key;
+}
+
+export function hasKey(): boolean {
+  return apiKey !== null;
+}
+
+async function request(path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (apiKey !== null) headers.set('Authorization', `Bearer ${apiKey}`);
+  const response = await fetch(path, { ...init, headers, credentials: 'omit', cache: 'no-store' });
+  if (!response.ok) throw await errorOf(response);
+  return response;
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
+  try {
+    const problem = (await response.json()) as { title?: string; detail?: string };
+    return new ApiError(response.status, problem.title ?? response.statusText, problem.detail);
+  } catch {
+    return new ApiError(response.status, response.statusText || `HTTP ${response.status}`);
+  }
+}
+
+const casePath = (caseId: string) => `/cases/${encodeURIComponent(caseId)}`;
+
+function query(params: Record<string, string | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) if (value) search.set(name, value);
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+type Loose = Record<string, unknown>;
+
+function pick(row: Loose, names: string[]): unknown {
+  for (const name of names) if (row[name] !== undefined && row[name] !== null) return row[name];
+  return undefined;
+}
+
+const asNumber = (value: unknown) => (typeof value === 'number' ? value : Number(value ?? 0));
+
+export function toCaseSummary(row: Loose): CaseSummary {
+  const last = pick(row, ['lastEventAt', 'lastEventTime', 'lastEvent', 'lastEventTimestamp']);
+  return {
+    case: String(pick(row, ['case', 'id', 'caseNumber', 'caseId']) ?? ''),
+    victims: asNumber(pick(row, ['victims', 'victimCount', 'victimsCount'])),
+    totalLoss: asNumber(pick(row, ['totalLoss', 'victimLoss', 'loss'])),
+    resaleCash: asNumber(pick(row, ['resaleCash', 'cash'])),
+    lastEventAt: typeof last === 'string' ? last : null,
+  };
+}
+
+/** GET /cases */
+export async function listCases(): Promise<CaseSummary[]> {
+  const rows = (await (await request('/cases')).json()) as Loose[];
+  return rows.map(toCaseSummary);
+}
+
+/** GET /cases/{case}/flows */
+export async function getFlows(caseId: string, { rule, asOf }: FlowQuery): Promise<FlowReport> {
+  const response = await request(`${casePath(caseId)}/flows${query({ rule, asOf })}`);
+  return (await response.json()) as FlowReport;
+}
+
+/** GET /cases/{case}/timeline?format=json */
+export async function getTimeline(caseId: string): Promise<Timeline> {
+  const response = await request(`${casePath(caseId)}/timeline${query({ format: 'json' })}`);
+  return (await response.json()) as Timeline;
+}
+
+/** GET /cases/{case}/timeline: the court bundle as a zip. */
+export async function getCourtBundle(caseId: string): Promise<Blob> {
+  return (await request(`${casePath(caseId)}/timeline`)).blob();
+}
+
+/** POST /cases/{case}/events: a JSON Lines file of facts, all or nothing. */
+export async function recordEvents(caseId: string, jsonLines: string): Promise<{ recorded: number; alreadyRecorded: number }> {
+  const response = await request(`${casePath(caseId)}/events`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-ndjson' },
+    body: jsonLines,
+  });
+  const summary = (await response.json()) as Loose;
+  return { recorded: asNumber(summary.recorded), alreadyRecorded: asNumber(summary.alreadyRecorded) };
+}
+
+/**
+ * Which role the key has. The API has no "who am I" endpoint, so this asks two harmless questions:
+ * court keys may not list cases, and only investigators get past authorisation of a write, which the API
+ * then refuses for its content type (415) before reading anything.
+ */
+export async function whoAmI(): Promise<Role> {
+  try {
+    await request('/cases');
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 403) return 'court';
+    throw error;
+  }
+  try {
+    await request(`${casePath('-')}/events`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '' });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 403) return 'auditor';
+    if (error instanceof ApiError && error.status === 401) throw error;
+  }
+  return 'investigator';
+}
