@@ -42,8 +42,9 @@ public static class ApiHost
         builder.Services.AddOpenApi();
     }
 
-    public static void Map(WebApplication app)
+    public static void Map(WebApplication app, string? webRoot = null)
     {
+        WebView.Map(app, webRoot);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<AccessLogging>();

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-: "${LAUNDERTRAIL_DB:?set LAUNDERTRAIL_DB to a PostgreSQL connection string}"
+# Without LAUNDERTRAIL_DB the commands use LaunderTrail's private PostgreSQL, like every other command.
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 schema=browser_tests
 log() { printf '==> %s\n' "$*" >&2; }

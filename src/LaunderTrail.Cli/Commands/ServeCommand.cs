@@ -15,6 +15,10 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         [Description("Where to listen, ';'-separated. The default answers this machine only.")]
         [DefaultValue("http://127.0.0.1:5080")]
         public string Urls { get; init; } = "http://127.0.0.1:5080";
+
+        [CommandOption("--web-root <DIR>")]
+        [Description("Built browser view to serve (src/LaunderTrail.Web/dist). Default: $LAUNDERTRAIL_WEB_ROOT, else the checkout's build if present.")]
+        public string? WebRoot { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
@@ -24,8 +28,11 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         builder.WebHost.UseUrls(settings.Urls);
         ApiHost.Configure(builder, store);
         await using var app = builder.Build();
-        ApiHost.Map(app);
-        Diagnostics.Note($"LaunderTrail API on {settings.Urls} (reference: /docs); Ctrl+C stops it.");
+        var webRoot = settings.WebRoot ?? WebView.FindRoot();
+        ApiHost.Map(app, webRoot);
+        Diagnostics.Note(webRoot is null
+            ? $"LaunderTrail API on {settings.Urls} (reference: /docs; no browser view built: bash src/LaunderTrail.Web/build.sh); Ctrl+C stops it."
+            : $"LaunderTrail on {settings.Urls}: the case view at /, the API reference at /docs; Ctrl+C stops it.");
         await app.RunAsync();
         return ExitCodes.Ok;
     }

@@ -55,6 +55,8 @@ export class FlowChart {
 
     this.chart.setOption(
       {
+        // Figures change with every slider step: drawing them at once keeps the picture true to the numbers.
+        animation: false,
         aria: { enabled: true, label: { description: describe(diagram) } },
         tooltip: { trigger: 'item', formatter: (p: unknown) => tooltip(p as { dataType?: string; data: unknown }) },
         series: [

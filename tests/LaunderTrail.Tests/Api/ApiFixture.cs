@@ -32,7 +32,7 @@ public abstract class ApiFixture(PostgresServer server) : StoreFixture(server), 
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         ApiHost.Configure(builder, Store);
-        _host = await AlbaHost.For(builder, ApiHost.Map);
+        _host = await AlbaHost.For(builder, app => ApiHost.Map(app));
     }
 
     async ValueTask IAsyncDisposable.DisposeAsync()
