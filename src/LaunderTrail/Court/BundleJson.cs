@@ -7,13 +7,7 @@ namespace LaunderTrail.Court;
 /// <summary>The JSON layout every bundle file shares: two-space indentation, "\n" line ends, text as written.</summary>
 internal static class BundleJson
 {
-    public static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Indented = true,
-        IndentSize = 2,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    public static readonly JsonWriterOptions WriterOptions = EvidenceJson.ReportLayout;
 
     public static byte[] Write(Action<Utf8JsonWriter> write)
     {

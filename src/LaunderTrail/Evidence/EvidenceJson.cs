@@ -12,6 +12,15 @@ public static class EvidenceJson
 {
     public static readonly JsonSerializerOptions Options = Create();
 
+    /// <summary>The layout of every report LaunderTrail writes: two-space indentation, "\n" line ends, text as written.</summary>
+    public static readonly JsonWriterOptions ReportLayout = new()
+    {
+        Indented = true,
+        IndentSize = 2,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     /// <summary>Applies the evidence conventions to options owned by someone else (Marten's serializer).</summary>
     public static void Configure(JsonSerializerOptions options)
     {

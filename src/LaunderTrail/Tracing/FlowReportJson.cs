@@ -13,13 +13,7 @@ namespace LaunderTrail.Tracing;
 /// </summary>
 public static class FlowReportJson
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Indented = true,
-        IndentSize = 2,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    private static readonly JsonWriterOptions WriterOptions = EvidenceJson.ReportLayout;
 
     public static string Write(FlowReport report)
     {
