@@ -15,7 +15,8 @@ bash src/LaunderTrail.Web/build.sh >&2
 
 log "building the CLI"
 dotnet build src/LaunderTrail.Cli -c Release >&2
-laundertrail() { dotnet src/LaunderTrail.Cli/bin/Release/net10.0/laundertrail.dll "$@"; }
+cli=src/LaunderTrail.Cli/bin/Release/net10.0/laundertrail.dll
+laundertrail() { dotnet "$cli" "$@"; }
 
 log "importing the reference case into schema $schema"
 laundertrail import samples/case-515/case-515.jsonl --schema "$schema" >&2
@@ -53,7 +54,8 @@ export LAUNDERTRAIL_WEB_ROOT="$PWD/src/LaunderTrail.Web/dist"
 server_log=$(mktemp /tmp/laundertrail-serve.XXXXXX.log)
 
 log "starting laundertrail serve on $BASE_URL (log: $server_log)"
-laundertrail serve --urls "$BASE_URL" --schema "$schema" >"$server_log" 2>&1 &
+# Started directly, not through the function, so that $! is the server itself and the trap stops it.
+dotnet "$cli" serve --urls "$BASE_URL" --schema "$schema" >"$server_log" 2>&1 &
 server=$!
 stop_server() {
   kill "$server" 2>/dev/null || true

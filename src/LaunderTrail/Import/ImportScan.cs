@@ -24,22 +24,34 @@ internal sealed class ImportScan
         IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var scan = new ImportScan();
-        await foreach (var line in source.ReadAsync(ct))
+        await foreach (var (line, parsed) in OrderedParallel.MapAsync(source.ReadAsync(ct), Parse, ct))
         {
             if (line.Number % ProgressEvery == 0)
                 progress?.Report(new ImportProgress(ImportPhase.Checking, line.BytesRead, source.Length, line.Number));
-            if (string.IsNullOrWhiteSpace(line.Text)) continue;
+            if (parsed is null) continue;
             summary.Lines++;
-            scan.Check(source.Name, line, summary);
+            scan.Check(source.Name, line, parsed, summary);
         }
 
         progress?.Report(new ImportProgress(ImportPhase.Checking, source.Length ?? 0, source.Length, summary.Lines));
         return scan;
     }
 
-    private void Check(string name, SourceLine line, ImportSummary summary)
+    /// <summary>What can be known of a line on its own; null for a blank line.</summary>
+    private static ParsedLine? Parse(SourceLine line)
     {
+        if (string.IsNullOrWhiteSpace(line.Text)) return null;
         var (fact, errors) = FactParser.Parse(line.Text);
+        return fact is null
+            ? new ParsedLine(null, errors, default)
+            : new ParsedLine(fact, errors, FactKey.Prefix(SHA256.HashData(CanonicalFact.Bytes(fact))));
+    }
+
+    private sealed record ParsedLine(CaseEvent? Fact, IReadOnlyList<FieldError> Errors, UInt128 Digest);
+
+    private void Check(string name, SourceLine line, ParsedLine parsed, ImportSummary summary)
+    {
+        var (fact, errors, digest) = parsed;
         if (fact is null)
         {
             Errors.AddRange(errors.Select(e => new LineError(name, line.Number, e.Field, e.Reason)));
@@ -54,7 +66,6 @@ internal sealed class ImportScan
         }
 
         var key = FactKey.Of(fact.Case, fact.Id);
-        var digest = FactKey.Prefix(SHA256.HashData(CanonicalFact.Bytes(fact)));
         if (_seen.TryGetValue(key, out var first))
         {
             if (first.Digest == digest)

@@ -23,29 +23,36 @@ internal sealed class WriteBatch(
     public string BatchId => batchId;
     public string RecordedBy => recordedBy;
 
+    /// <summary>A line checked in the first pass, read again (not validated again) with what its chain link needs.</summary>
+    private static ReadLine? Read(SourceLine line)
+    {
+        if (string.IsNullOrWhiteSpace(line.Text)) return null;
+        var fact = CaseHistory.ReadFact(line.Text);
+        var canonical = CanonicalFact.Bytes(fact);
+        return new ReadLine(fact, FactKey.Of(fact.Case, fact.Id), canonical, HashChain.Hex(SHA256.HashData(canonical)));
+    }
+
+    private sealed record ReadLine(CaseEvent Fact, FactKey Key, byte[] Canonical, string Digest);
+
     public async IAsyncEnumerable<(CaseEvent Fact, long Version, FactMetadata Meta)> NewFactsAsync(
         [EnumeratorCancellation] CancellationToken ct)
     {
         var heads = new Dictionary<string, (long Version, byte[] Chain)>(StringComparer.Ordinal);
         var origin = Path.GetFileName(source.Name);
         long lines = 0;
-        await foreach (var line in source.ReadAsync(ct))
+        await foreach (var (line, read) in OrderedParallel.MapAsync(source.ReadAsync(ct), Read, ct))
         {
             lines = line.Number;
             if (line.Number % ProgressEvery == 0)
                 progress?.Report(new ImportProgress(ImportPhase.Writing, line.BytesRead, source.Length, line.Number));
-            if (string.IsNullOrWhiteSpace(line.Text)) continue;
-            // Checked in the first pass: read, not validated again.
-            var fact = CaseHistory.ReadFact(line.Text);
-            if (!scan.IsNew(FactKey.Of(fact.Case, fact.Id), line.Number)) continue;
+            if (read is null || !scan.IsNew(read.Key, line.Number)) continue;
 
+            var fact = read.Fact;
             if (!heads.TryGetValue(fact.Case, out var head)) head = recorded.HeadOf(fact.Case);
-            var canonical = CanonicalFact.Bytes(fact);
             var version = head.Version + 1;
-            var chain = HashChain.Next(head.Chain, HashChain.RecordBytes(version, recordedAt, canonical));
+            var chain = HashChain.Next(head.Chain, HashChain.RecordBytes(version, recordedAt, read.Canonical));
             heads[fact.Case] = (version, chain);
-            var meta = new FactMetadata(HashChain.Hex(SHA256.HashData(canonical)), HashChain.Hex(chain),
-                $"{origin}:{line.Number}", recordedAt, batchId, recordedBy);
+            var meta = new FactMetadata(read.Digest, HashChain.Hex(chain), $"{origin}:{line.Number}", recordedAt, batchId, recordedBy);
             yield return (fact, version, meta);
         }
 
