@@ -60,7 +60,7 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
             var outcome = await new EvidenceImporter(reopened, TimeProvider.System).ImportAsync(new JsonLinesFile(file), "benchmark", ct: ct);
             var importSeconds = clock.Elapsed.TotalSeconds;
             if (!outcome.Accepted) throw new InvalidOperationException(string.Join("\n", outcome.Errors.Take(5)));
-            results.Add(("import (check, COPY append with hash chain, read models)", $"{settings.Events / importSeconds:N0} events/s ({importSeconds:N1} s)"));
+            results.Add(("import (check pass, then COPY append with digests and hash chain)", $"{settings.Events / importSeconds:N0} events/s ({importSeconds:N1} s)"));
             results.Add(("peak working set after import", $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576:N0} MiB"));
 
             await AnalyzeAsync(reopened, ct);
