@@ -11,7 +11,6 @@ public static class ExitCodes
     /// <summary>EX_NOINPUT: an input file did not exist or was not readable.</summary>
     public const int NoInput = 66;
 
-    /// <summary>EX_UNAVAILABLE: a service (the database) is unavailable.</summary>
-    public const int Unavailable = 69;
-    public const int VerificationFailed = 1; // a recomputed hash or a regenerated file differs from what was recorded
+    /// <summary>A recomputed hash or a regenerated file differs from what was recorded.</summary>
+    public const int VerificationFailed = 1;
 }

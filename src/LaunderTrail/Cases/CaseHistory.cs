@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using LaunderTrail.Court;
 using LaunderTrail.Evidence;
 using LaunderTrail.Storage;
 
@@ -23,7 +23,7 @@ public sealed class CaseHistory(CaseStore store)
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var recordedAt = ParseRecordedAt(reader.GetString(1));
+            var recordedAt = HashChain.ParseRecordedAt(reader.GetString(1));
             if (knownAt is not null && recordedAt > knownAt) continue;
             yield return new RecordedFact(reader.GetInt64(0), recordedAt, reader.GetString(2), reader.GetString(3),
                 reader.GetString(4), reader.GetString(5), reader.GetString(6), ReadFact(reader.GetString(7)));
@@ -55,8 +55,4 @@ public sealed class CaseHistory(CaseStore store)
             throw new InvalidDataException($"The event store holds a fact of unknown type '{typeName}'.");
         return (CaseEvent)document.RootElement.Deserialize(type, EvidenceJson.Options)!;
     }
-
-    private static DateTimeOffset ParseRecordedAt(string text) =>
-        DateTimeOffset.ParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 }

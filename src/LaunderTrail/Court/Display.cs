@@ -26,7 +26,7 @@ internal static class Display
     /// <summary>A moment in the offset the evidence gave it: "2019-04-29 10:05 +08:00" (seconds only when not zero).</summary>
     public static string Moment(DateTimeOffset at)
     {
-        var pattern = at.Second == 0 && at.Millisecond == 0 ? "yyyy-MM-dd HH:mm zzz" : "yyyy-MM-dd HH:mm:ss.FFFFFFF zzz";
+        var pattern = at.Ticks % TimeSpan.TicksPerMinute == 0 ? "yyyy-MM-dd HH:mm zzz" : "yyyy-MM-dd HH:mm:ss.FFFFFFF zzz";
         return at.ToString(pattern, CultureInfo.InvariantCulture);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -14,7 +13,6 @@ namespace LaunderTrail.Court;
 /// </summary>
 public static partial class EventLine
 {
-    private const string RecordedAtFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 
     public static byte[] Render(byte[] recordBytes, ReadOnlySpan<byte> chain)
     {
@@ -41,8 +39,7 @@ public static partial class EventLine
             using var document = JsonDocument.Parse(recordBytes);
             var root = document.RootElement;
             var seq = root.GetProperty("seq").GetInt64();
-            var recordedAt = DateTimeOffset.ParseExact(root.GetProperty("recordedAt").GetString()!, RecordedAtFormat,
-                CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+            var recordedAt = HashChain.ParseRecordedAt(root.GetProperty("recordedAt").GetString()!);
             factText = root.GetProperty("fact").GetRawText();
             record = new ChainedRecord(seq, recordedAt, CaseHistory.ReadFact(factText));
         }

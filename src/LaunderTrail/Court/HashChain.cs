@@ -46,8 +46,15 @@ public static class HashChain
     public static DateTimeOffset TruncateToStoredPrecision(DateTimeOffset moment) =>
         new DateTimeOffset(moment.UtcTicks - moment.UtcTicks % 10, TimeSpan.Zero);
 
+    private const string RecordedAtFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
+
     public static string RenderRecordedAt(DateTimeOffset recordedAt) =>
-        recordedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+        recordedAt.UtcDateTime.ToString(RecordedAtFormat, CultureInfo.InvariantCulture);
+
+    /// <exception cref="FormatException">The text is not a recording time as <see cref="RenderRecordedAt"/> writes it.</exception>
+    public static DateTimeOffset ParseRecordedAt(string text) =>
+        DateTimeOffset.ParseExact(text, RecordedAtFormat, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
     public static string Hex(ReadOnlySpan<byte> hash) => Convert.ToHexStringLower(hash);
 }

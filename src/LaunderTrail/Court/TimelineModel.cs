@@ -56,11 +56,12 @@ internal sealed class TimelineModel
         foreach (var record in shown)
         {
             var fact = record.Fact;
-            var figures = withdrawn.Contains(fact.Id) ? RunningFigures.Step.None : progress.After(fact);
+            var isWithdrawn = withdrawn.Contains(fact.Id);
+            var figures = isWithdrawn ? RunningFigures.Step.None : progress.After(fact);
             entries.Add(new TimelineEntry(
                 record,
                 language.Describe(fact, figures.ResoldFaceValue),
-                withdrawn.Contains(fact.Id) ? retractionsOf[fact.Id].ToList() : [],
+                isWithdrawn ? retractionsOf[fact.Id].ToList() : [],
                 leftOut.GetValueOrDefault(fact.Id),
                 figures.Losses,
                 figures.DiscountRate));

@@ -92,7 +92,7 @@ public sealed class FlowProjector(CaseStore store)
         var touched = await session.Query<MerchantTotals>()
             .Where(m => m.Rows.Any(r => r.Case == report.Case))
             .ToListAsync(ct);
-        var accounts = touched.Select(m => m.Id).Union(current.Keys).Distinct(StringComparer.Ordinal).ToList();
+        var accounts = touched.Select(m => m.Id).Union(current.Keys, StringComparer.Ordinal).ToList();
         var existing = (await session.LoadManyAsync<MerchantTotals>(ct, accounts)).ToDictionary(m => m.Id, StringComparer.Ordinal);
 
         foreach (var account in accounts)

@@ -25,12 +25,21 @@ public sealed class CaseLock : IAsyncDisposable
     {
         var keys = cases.Order(StringComparer.Ordinal).Select(KeyOf).ToArray();
         var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(ct);
-        foreach (var key in keys)
+        try
         {
-            await using var command = new NpgsqlCommand("select pg_advisory_lock($1)", connection);
-            command.Parameters.AddWithValue(key);
-            await command.ExecuteNonQueryAsync(ct);
+            await connection.OpenAsync(ct);
+            foreach (var key in keys)
+            {
+                await using var command = new NpgsqlCommand("select pg_advisory_lock($1)", connection);
+                command.Parameters.AddWithValue(key);
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
+        catch
+        {
+            // Closing the session releases whatever locks it took before the failure.
+            await connection.DisposeAsync();
+            throw;
         }
 
         return new CaseLock(connection, keys);
@@ -38,8 +47,12 @@ public sealed class CaseLock : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await using var command = new NpgsqlCommand("select pg_advisory_unlock_all()", _connection);
-        if (_keys.Length > 0) await command.ExecuteNonQueryAsync();
+        if (_keys.Length > 0)
+        {
+            await using var command = new NpgsqlCommand("select pg_advisory_unlock_all()", _connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
         await _connection.DisposeAsync();
     }
 

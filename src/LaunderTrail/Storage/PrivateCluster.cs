@@ -99,7 +99,8 @@ public sealed class PrivateCluster
             throw Failure("pg_ctl could not stop", stop);
 
         // Pooled connections point at the stopped server; without this a restart would hand out dead ones.
-        NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString(port, DatabaseName, pooling: true)));
+        using var pooled = new NpgsqlConnection(ConnectionString(port, DatabaseName, pooling: true));
+        NpgsqlConnection.ClearPool(pooled);
     }
 
     private async Task InitializeAsync(PrivateClusterBinaries binaries, PrivateClusterCommandRunner runner, CancellationToken ct)

@@ -4,6 +4,4 @@ namespace LaunderTrail.Tracing;
 internal readonly record struct Origin(string? Victim)
 {
     public static readonly Origin Unattributed = new(null);
-
-    public bool IsUnattributed => Victim is null;
 }
