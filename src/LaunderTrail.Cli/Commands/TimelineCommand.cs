@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using LaunderTrail.Cases;
-using LaunderTrail.Cli.Court;
 using LaunderTrail.Court;
 using Spectre.Console.Cli;
 
@@ -38,12 +37,15 @@ public sealed class TimelineCommand : AsyncCommand<TimelineCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
     {
-        if (!Moments.TryParse(settings.AsOf, "--as-of", out var asOf, out var error) ||
-            !Moments.TryParse(settings.KnownAt, "--known-at", out var knownAt, out error))
+        foreach (var check in new[] { TimeOption.Check(settings.AsOf, "--as-of"), TimeOption.Check(settings.KnownAt, "--known-at") })
         {
-            Diagnostics.Error(error!);
+            if (check.Successful) continue;
+            Diagnostics.Error(check.Message!);
             return ExitCodes.DataError;
         }
+
+        var asOf = TimeOption.Parse(settings.AsOf);
+        var knownAt = TimeOption.Parse(settings.KnownAt);
 
         await using var store = await Database.OpenAsync(settings, ct);
         var history = new CaseHistory(store);
