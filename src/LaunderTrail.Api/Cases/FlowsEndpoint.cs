@@ -24,7 +24,7 @@ public static class FlowsEndpoint
         CancellationToken ct)
     {
         var query = FlowQuery.TryParse(rule, asOf, knownAt, out _)!;
-        var report = await new FlowQueries(store).ReportAsync(caseNumber, query.Rule, query.AsOf, query.KnownAt, ct);
-        return report is null ? ApiProblems.NoFacts(caseNumber) : Results.Text(FlowReportJson.Write(report), "application/json");
+        var report = await new FlowQueries(store).ReportJsonAsync(caseNumber, query.Rule, query.AsOf, query.KnownAt, ct);
+        return report is null ? ApiProblems.NoFacts(caseNumber) : Results.Text(report, "application/json");
     }
 }

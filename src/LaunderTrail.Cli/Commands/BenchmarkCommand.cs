@@ -70,8 +70,8 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
 
             var queries = new FlowQueries(reopened);
             clock.Restart();
-            await queries.ReportAsync(Case, TracingRule.ProRata, ct: ct);
-            results.Add(("flow report from the read model", $"{clock.Elapsed.TotalMilliseconds:N0} ms"));
+            var report = await queries.ReportJsonAsync(Case, TracingRule.ProRata, ct: ct);
+            results.Add(("flow report (JSON, pro-rata) from the read model", $"{clock.Elapsed.TotalMilliseconds:N0} ms ({report!.Length / 1_048_576.0:N0} MiB)"));
 
             clock.Restart();
             await queries.ReportAsync(Case, TracingRule.Fifo, TimeOption.Parse(settings.AsOf), ct: ct);

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text;
 using LaunderTrail.Cli.Rendering;
 using LaunderTrail.Flows;
 using LaunderTrail.Tracing;
@@ -46,19 +47,26 @@ public sealed class FlowsCommand : AsyncCommand<FlowsCommand.Settings>
     {
         TracingRules.TryParse(settings.Rule, out var rule);
         await using var store = await Database.OpenAsync(settings, ct);
-        var report = await new FlowQueries(store).ReportAsync(settings.Case, rule,
-            TimeOption.Parse(settings.AsOf), TimeOption.Parse(settings.KnownAt), ct);
-        if (report is null)
+        var queries = new FlowQueries(store);
+        var (asOf, knownAt) = (TimeOption.Parse(settings.AsOf), TimeOption.Parse(settings.KnownAt));
+        if (settings.Json)
         {
-            Diagnostics.Error($"case {settings.Case}: no facts recorded");
-            return ExitCodes.NoInput;
+            var json = await queries.ReportJsonAsync(settings.Case, rule, asOf, knownAt, ct);
+            if (json is null) return NoFacts(settings.Case);
+            await using var stdout = Console.OpenStandardOutput();
+            await stdout.WriteAsync(Encoding.UTF8.GetBytes(json), ct);
+            return ExitCodes.Ok;
         }
 
-        if (settings.Json)
-            await using (var stdout = Console.OpenStandardOutput())
-                FlowReportJson.Write(report, stdout);
-        else
-            FlowReportView.Write(AnsiConsole.Console, report);
+        var report = await queries.ReportAsync(settings.Case, rule, asOf, knownAt, ct);
+        if (report is null) return NoFacts(settings.Case);
+        FlowReportView.Write(AnsiConsole.Console, report);
         return ExitCodes.Ok;
+    }
+
+    private static int NoFacts(string @case)
+    {
+        Diagnostics.Error($"case {@case}: no facts recorded");
+        return ExitCodes.NoInput;
     }
 }

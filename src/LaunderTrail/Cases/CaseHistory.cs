@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
+using LaunderTrail.Concurrency;
 using LaunderTrail.Court;
 using LaunderTrail.Evidence;
 using LaunderTrail.Storage;
@@ -16,7 +18,7 @@ public sealed class CaseHistory(CaseStore store)
         await using var command = store.Db.CreateCommand(
             $"""
              select version, headers->>'recordedAt', coalesce(user_name, ''), coalesce(correlation_id, ''),
-                    coalesce(headers->>'origin', ''), headers->>'digest', headers->>'chain', data::text
+                    coalesce(headers->>'origin', ''), headers->>'digest', headers->>'chain', data
              from {store.Schema}.mt_events where stream_id = $1 order by version
              """);
         command.Parameters.AddWithValue(@case);
@@ -26,15 +28,42 @@ public sealed class CaseHistory(CaseStore store)
             var recordedAt = HashChain.ParseRecordedAt(reader.GetString(1));
             if (knownAt is not null && recordedAt > knownAt) continue;
             yield return new RecordedFact(reader.GetInt64(0), recordedAt, reader.GetString(2), reader.GetString(3),
-                reader.GetString(4), reader.GetString(5), reader.GetString(6), ReadFact(reader.GetString(7)));
+                reader.GetString(4), reader.GetString(5), reader.GetString(6), ReadFact(reader.GetFieldValue<byte[]>(7)));
         }
     }
 
-    public async Task<IReadOnlyList<CaseEvent>> FactsAsync(string @case, DateTimeOffset? knownAt, CancellationToken ct)
+    /// <summary>
+    /// The case's facts in recording order, and the version of the last one read: only the facts, read and
+    /// deserialised on every core, for tracing.
+    /// </summary>
+    /// <param name="knownAt">Only facts recorded at or before this moment: the case as it was known then.</param>
+    public async Task<(IReadOnlyList<CaseEvent> Facts, long LastVersion)> FactsAsync(string @case, DateTimeOffset? knownAt,
+        CancellationToken ct)
     {
         var facts = new List<CaseEvent>();
-        await foreach (var recorded in ReadAsync(@case, knownAt, ct)) facts.Add(recorded.Fact);
-        return facts;
+        long lastVersion = 0;
+        await foreach (var ((version, _), fact) in OrderedParallel.MapAsync(RawFactsAsync(@case, knownAt, ct), row => ReadFact(row.Data), ct))
+        {
+            facts.Add(fact);
+            lastVersion = version;
+        }
+
+        return (facts, lastVersion);
+    }
+
+    private async IAsyncEnumerable<(long Version, byte[] Data)> RawFactsAsync(string @case, DateTimeOffset? knownAt,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        var recordedAt = knownAt is null ? "null" : "headers->>'recordedAt'";
+        await using var command = store.Db.CreateCommand(
+            $"select version, data, {recordedAt} from {store.Schema}.mt_events where stream_id = $1 order by version");
+        command.Parameters.AddWithValue(@case);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            if (knownAt is not null && HashChain.ParseRecordedAt(reader.GetString(2)) > knownAt) continue;
+            yield return (reader.GetInt64(0), reader.GetFieldValue<byte[]>(1));
+        }
     }
 
     /// <summary>The case numbers in the store, sorted.</summary>
@@ -47,12 +76,29 @@ public sealed class CaseHistory(CaseStore store)
         return cases;
     }
 
-    public static CaseEvent ReadFact(string json)
+    public static CaseEvent ReadFact(string json) => ReadFact(Encoding.UTF8.GetBytes(json));
+
+    /// <summary>A recorded fact from its stored JSON: the type named in it, then the fact as that type.</summary>
+    public static CaseEvent ReadFact(ReadOnlySpan<byte> utf8Json)
     {
-        using var document = JsonDocument.Parse(json);
-        var typeName = document.RootElement.GetProperty("type").GetString()!;
+        var typeName = TypeNameOf(utf8Json);
         if (!EvidenceTypes.TryFind(typeName, out var type))
             throw new InvalidDataException($"The event store holds a fact of unknown type '{typeName}'.");
-        return (CaseEvent)document.RootElement.Deserialize(type, EvidenceJson.Options)!;
+        return (CaseEvent)JsonSerializer.Deserialize(utf8Json, type, EvidenceJson.Options)!;
+    }
+
+    private static string TypeNameOf(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isType = reader.ValueTextEquals("type"u8);
+            reader.Read();
+            if (isType && reader.TokenType == JsonTokenType.String) return reader.GetString()!;
+            reader.Skip();
+        }
+
+        throw new InvalidDataException("The event store holds a fact without a type.");
     }
 }

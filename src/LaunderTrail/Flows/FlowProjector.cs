@@ -16,14 +16,7 @@ public sealed class FlowProjector(CaseStore store)
     /// <summary>Traces the case again from its events and stores its reports and its merchants' rows.</summary>
     public async Task<CaseFlows> RefreshAsync(string @case, CancellationToken ct = default)
     {
-        var facts = new List<CaseEvent>();
-        long lastSeq = 0;
-        await foreach (var recorded in new CaseHistory(store).ReadAsync(@case, ct: ct))
-        {
-            facts.Add(recorded.Fact);
-            lastSeq = recorded.Seq;
-        }
-
+        var (facts, lastSeq) = await new CaseHistory(store).FactsAsync(@case, knownAt: null, ct);
         return await StoreAsync(@case, facts, lastSeq, ct);
     }
 
@@ -51,8 +44,14 @@ public sealed class FlowProjector(CaseStore store)
     /// <summary>Rebuilds every case's read models from the events; reports facts read as it goes.</summary>
     public async Task<long> RebuildAsync(IProgress<(string Case, long Facts)>? progress = null, CancellationToken ct = default)
     {
-        await store.Documents.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(CaseFlows), ct);
-        await store.Documents.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(MerchantTotals), ct);
+        await using (var session = store.Documents.LightweightSession())
+        {
+            session.DeleteWhere<CaseFlows>(_ => true);
+            session.DeleteWhere<MerchantTotals>(_ => true);
+            WrittenReports.DeleteAll(session, store.Schema);
+            await session.SaveChangesAsync(ct);
+        }
+
         long total = 0;
         foreach (var @case in await new CaseHistory(store).CasesAsync(ct))
         {
@@ -64,25 +63,31 @@ public sealed class FlowProjector(CaseStore store)
         return total;
     }
 
+    /// <summary>Traces both rules from one timeline, each report written on its own core, and stores them in one transaction.</summary>
     private async Task<CaseFlows> StoreAsync(string @case, IReadOnlyList<CaseEvent> facts, long lastSeq, CancellationToken ct)
     {
-        var fifo = Task.Run(() => FlowTracer.Trace(@case, facts, TracingRule.Fifo), ct);
-        var proRata = Task.Run(() => FlowTracer.Trace(@case, facts, TracingRule.ProRata), ct);
+        var timeline = CaseTimeline.Of(facts, asOf: null);
+        var fifo = Task.Run(() => Written(FlowTracer.Trace(@case, timeline, TracingRule.Fifo, asOf: null)), ct);
+        var proRata = Task.Run(() => Written(FlowTracer.Trace(@case, timeline, TracingRule.ProRata, asOf: null)), ct);
         var flows = new CaseFlows
         {
             Id = @case,
             LastSeq = lastSeq,
             LastEventAt = facts.Count == 0 ? null : facts.MaxBy(f => f.At.UtcTicks)!.At,
-            Fifo = await fifo,
-            ProRata = await proRata,
+            Fifo = (await fifo).Report,
+            ProRata = (await proRata).Report,
         };
 
         await using var session = store.Documents.LightweightSession();
         session.Store(flows);
+        WrittenReports.Store(session, store.Schema, @case, TracingRule.Fifo, lastSeq, (await fifo).Json);
+        WrittenReports.Store(session, store.Schema, @case, TracingRule.ProRata, lastSeq, (await proRata).Json);
         await UpdateMerchantsAsync(session, flows.ProRata, ct);
         await session.SaveChangesAsync(ct);
         return flows;
     }
+
+    private static (FlowReport Report, string Json) Written(FlowReport report) => (report, FlowReportJson.Write(report));
 
     /// <summary>Replaces this case's rows in every merchant's totals; merchant rows do not depend on the rule.</summary>
     private static async Task UpdateMerchantsAsync(IDocumentSession session, FlowReport report, CancellationToken ct)

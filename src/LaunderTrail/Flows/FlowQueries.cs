@@ -18,8 +18,25 @@ public sealed class FlowQueries(CaseStore store)
         if (asOf is null && knownAt is null)
             return (await CurrentAsync(@case, ct))?.For(rule);
 
-        var facts = await new CaseHistory(store).FactsAsync(@case, knownAt, ct);
+        var (facts, _) = await new CaseHistory(store).FactsAsync(@case, knownAt, ct);
         return facts.Count == 0 ? null : FlowTracer.Trace(@case, facts, rule, asOf);
+    }
+
+    /// <summary>
+    /// The report as the interchange format writes it. About the case as it stands now, it is the stored text,
+    /// read as it was written; about another moment, the replay written out.
+    /// </summary>
+    /// <returns>The written report, or null when the case has no recorded facts.</returns>
+    public async Task<string?> ReportJsonAsync(string @case, TracingRule rule, DateTimeOffset? asOf = null,
+        DateTimeOffset? knownAt = null, CancellationToken ct = default)
+    {
+        if (asOf is not null || knownAt is not null)
+            return await ReportAsync(@case, rule, asOf, knownAt, ct) is { } replay ? FlowReportJson.Write(replay) : null;
+
+        var lastSeq = await LastSeqAsync(@case, ct);
+        if (lastSeq == 0) return null;
+        return await WrittenReports.ReadAsync(store.Db, store.Schema, @case, rule, lastSeq, ct)
+               ?? FlowReportJson.Write((await new FlowProjector(store).RefreshAsync(@case, ct)).For(rule));
     }
 
     /// <summary>The stored read model, brought up to date first if facts were recorded after it was built.</summary>

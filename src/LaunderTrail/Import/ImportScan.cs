@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using LaunderTrail.Concurrency;
 using LaunderTrail.Evidence;
 
 namespace LaunderTrail.Import;

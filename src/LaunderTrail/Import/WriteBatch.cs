@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using LaunderTrail.Cases;
+using LaunderTrail.Concurrency;
 using LaunderTrail.Court;
 using LaunderTrail.Evidence;
 

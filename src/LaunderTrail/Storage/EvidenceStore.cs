@@ -36,6 +36,7 @@ public static class EvidenceStore
         options.Events.AddEventTypes(EvidenceTypes.All);
         options.Schema.For<CaseFlows>();
         options.Schema.For<MerchantTotals>();
+        WrittenReports.Configure(options, schema);
         Access.AccessStore.Configure(options);
         return options;
     }

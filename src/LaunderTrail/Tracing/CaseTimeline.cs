@@ -24,19 +24,19 @@ internal sealed class CaseTimeline
     public static CaseTimeline Of(IReadOnlyList<CaseEvent> eventsInRecordingOrder, DateTimeOffset? asOf)
     {
         var withdrawn = Withdrawn(eventsInRecordingOrder);
-        var inForce = eventsInRecordingOrder
-            .Where(e => e is not EventRetracted && !withdrawn.Contains(e.Id))
-            .ToList();
+        var identifications = new List<AccountIdentified>();
+        var happenings = new List<(long Ticks, int Recorded, CaseEvent Event)>(eventsInRecordingOrder.Count);
+        for (var recorded = 0; recorded < eventsInRecordingOrder.Count; recorded++)
+        {
+            var e = eventsInRecordingOrder[recorded];
+            if (e is EventRetracted || (withdrawn.Count > 0 && withdrawn.Contains(e.Id))) continue;
+            if (e is AccountIdentified identification) identifications.Add(identification);
+            else if (asOf is null || e.At <= asOf.Value) happenings.Add((e.At.UtcTicks, recorded, e));
+        }
 
-        var identifications = inForce.OfType<AccountIdentified>().ToList();
-        var happenings = inForce
-            .Where(e => e is not AccountIdentified && (asOf is null || e.At <= asOf.Value))
-            .Select((e, recordedAt) => (Event: e, RecordedAt: recordedAt))
-            .OrderBy(e => e.Event.At.UtcDateTime)
-            .ThenBy(e => e.RecordedAt)
-            .Select(e => e.Event)
-            .ToList();
-        return new CaseTimeline(identifications, happenings);
+        // Instant first, recording order second: a total order, so the sort needs no stability.
+        happenings.Sort(static (a, b) => a.Ticks != b.Ticks ? a.Ticks.CompareTo(b.Ticks) : a.Recorded.CompareTo(b.Recorded));
+        return new CaseTimeline(identifications, happenings.ConvertAll(h => h.Event));
     }
 
     /// <summary>
@@ -59,8 +59,9 @@ internal sealed class CaseTimeline
             return withdrawn;
         }
 
+        // Only a fact that some retraction names can be withdrawn.
         return events.Select(e => e.Id)
-            .Where(id => IsWithdrawn(id, new HashSet<string>(StringComparer.Ordinal)))
+            .Where(id => retractionsOf.Contains(id) && IsWithdrawn(id, new HashSet<string>(StringComparer.Ordinal)))
             .ToHashSet(StringComparer.Ordinal);
     }
 }

@@ -17,9 +17,12 @@ public sealed class FlowTracer
         string caseId,
         IReadOnlyList<CaseEvent> eventsInRecordingOrder,
         TracingRule rule,
-        DateTimeOffset? asOf = null)
+        DateTimeOffset? asOf = null) =>
+        Trace(caseId, CaseTimeline.Of(eventsInRecordingOrder, asOf), rule, asOf);
+
+    /// <summary>Traces an ordered timeline: one timeline serves every rule.</summary>
+    internal static FlowReport Trace(string caseId, CaseTimeline timeline, TracingRule rule, DateTimeOffset? asOf)
     {
-        var timeline = CaseTimeline.Of(eventsInRecordingOrder, asOf);
         var ledger = new FlowLedger(AccountBook.From(timeline.Identifications), rule);
         foreach (var fact in timeline.Happenings) ledger.Apply(fact);
         return FlowReportBuilder.Build(caseId, asOf, rule, ledger);

@@ -54,6 +54,26 @@ public sealed class ReadingFlowsTests(PostgresServer server) : StoreFixture(serv
     }
 
     [Fact]
+    public async Task The_written_report_is_the_report_of_the_facts_recorded_so_far_under_each_rule()
+    {
+        var late = MixedCase.Where(l => l.Contains("\"r-3\"")).ToArray();
+        var first = MixedCase.Except(late).ToArray();
+        var queries = new FlowQueries(Store);
+        await Import("first.jsonl", first, "2026-11-01T09:00:00Z");
+        foreach (var rule in new[] { TracingRule.Fifo, TracingRule.ProRata })
+        {
+            Assert.Equal(Expected(rule, string.Join('\n', first)), await queries.ReportJsonAsync("EX-2", rule, ct: Ct));
+            Assert.Equal(Expected(rule, string.Join('\n', first)), await queries.ReportJsonAsync("EX-2", rule, ct: Ct));
+        }
+
+        await Import("late.jsonl", late, "2026-11-02T09:00:00Z");
+
+        foreach (var rule in new[] { TracingRule.Fifo, TracingRule.ProRata })
+            Assert.Equal(Expected(rule, string.Join('\n', MixedCase)), await queries.ReportJsonAsync("EX-2", rule, ct: Ct));
+        Assert.Null(await queries.ReportJsonAsync("EX-404", TracingRule.Fifo, ct: Ct));
+    }
+
+    [Fact]
     public async Task Flows_as_known_at_a_date_leave_out_what_was_recorded_later_and_combine_with_as_of()
     {
         var late = MixedCase.Where(l => l.Contains("\"r-3\"")).ToArray();
@@ -97,5 +117,6 @@ public sealed class ReadingFlowsTests(PostgresServer server) : StoreFixture(serv
 
         Assert.Equal(MixedCase.Length, facts);
         Assert.Equal(before, await Report(TracingRule.ProRata));
+        Assert.Equal(before, await new FlowQueries(Store).ReportJsonAsync("EX-2", TracingRule.ProRata, ct: Ct));
     }
 }
