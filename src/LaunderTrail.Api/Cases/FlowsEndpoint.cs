@@ -25,6 +25,6 @@ public static class FlowsEndpoint
     {
         var query = FlowQuery.TryParse(rule, asOf, knownAt, out _)!;
         var report = await new FlowQueries(store).ReportJsonAsync(caseNumber, query.Rule, query.AsOf, query.KnownAt, ct);
-        return report is null ? ApiProblems.NoFacts(caseNumber) : Results.Text(report, "application/json");
+        return report is null ? ApiProblems.NoFacts(caseNumber) : Results.Bytes(report, "application/json");
     }
 }

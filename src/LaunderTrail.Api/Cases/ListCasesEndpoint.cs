@@ -22,8 +22,8 @@ public static class ListCasesEndpoint
         var flows = await session.Query<CaseFlows>().ToListAsync(ct);
         return flows
             .OrderBy(f => f.Id, StringComparer.Ordinal)
-            .Select(f => new CaseRow(f.Id, f.ProRata.Victims.Count, Math.Round(f.ProRata.Totals.VictimLoss, 2),
-                Math.Round(f.ProRata.Totals.ResaleCash, 2), f.LastEventAt))
+            .Select(f => new CaseRow(f.Id, f.Victims, Math.Round(f.ProRataTotals.VictimLoss, 2),
+                Math.Round(f.ProRataTotals.ResaleCash, 2), f.LastEventAt))
             .ToList();
     }
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text;
 using LaunderTrail.Cli.Rendering;
 using LaunderTrail.Flows;
 using LaunderTrail.Tracing;
@@ -54,7 +53,7 @@ public sealed class FlowsCommand : AsyncCommand<FlowsCommand.Settings>
             var json = await queries.ReportJsonAsync(settings.Case, rule, asOf, knownAt, ct);
             if (json is null) return NoFacts(settings.Case);
             await using var stdout = Console.OpenStandardOutput();
-            await stdout.WriteAsync(Encoding.UTF8.GetBytes(json), ct);
+            await stdout.WriteAsync(json, ct);
             return ExitCodes.Ok;
         }
 

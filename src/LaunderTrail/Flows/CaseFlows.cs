@@ -3,8 +3,9 @@ using LaunderTrail.Tracing;
 namespace LaunderTrail.Flows;
 
 /// <summary>
-/// The read model of one case's money flows: the flow report under each tracing rule, as of the case's last
-/// recorded fact (<see cref="LastSeq"/>), so that a report is read rather than traced on every request.
+/// The read model of one case's money flows, as of the case's last recorded fact (<see cref="LastSeq"/>): the
+/// figures a list of cases shows. The reports themselves, under each rule, are stored beside it in the same
+/// transaction (<see cref="StoredReports"/>), so that a report is read rather than traced on every request.
 /// </summary>
 public sealed class CaseFlows
 {
@@ -13,8 +14,12 @@ public sealed class CaseFlows
 
     public required long LastSeq { get; init; }
     public required DateTimeOffset? LastEventAt { get; init; }
-    public required FlowReport Fifo { get; init; }
-    public required FlowReport ProRata { get; init; }
 
-    public FlowReport For(TracingRule rule) => rule == TracingRule.Fifo ? Fifo : ProRata;
+    /// <summary>Victims named in the case; the same under every rule.</summary>
+    public required int Victims { get; init; }
+
+    public required FlowTotals FifoTotals { get; init; }
+    public required FlowTotals ProRataTotals { get; init; }
+
+    public FlowTotals TotalsUnder(TracingRule rule) => rule == TracingRule.Fifo ? FifoTotals : ProRataTotals;
 }

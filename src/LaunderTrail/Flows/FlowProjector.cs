@@ -14,7 +14,7 @@ namespace LaunderTrail.Flows;
 public sealed class FlowProjector(CaseStore store)
 {
     /// <summary>Traces the case again from its events and stores its reports and its merchants' rows.</summary>
-    public async Task<CaseFlows> RefreshAsync(string @case, CancellationToken ct = default)
+    internal async Task<RefreshedFlows> RefreshAsync(string @case, CancellationToken ct = default)
     {
         var (facts, lastSeq) = await new CaseHistory(store).FactsAsync(@case, knownAt: null, ct);
         return await StoreAsync(@case, facts, lastSeq, ct);
@@ -48,46 +48,54 @@ public sealed class FlowProjector(CaseStore store)
         {
             session.DeleteWhere<CaseFlows>(_ => true);
             session.DeleteWhere<MerchantTotals>(_ => true);
-            WrittenReports.DeleteAll(session, store.Schema);
+            StoredReports.DeleteAll(session, store.Schema);
             await session.SaveChangesAsync(ct);
         }
 
         long total = 0;
         foreach (var @case in await new CaseHistory(store).CasesAsync(ct))
         {
-            var flows = await RefreshAsync(@case, ct);
-            total += flows.LastSeq;
+            var refreshed = await RefreshAsync(@case, ct);
+            total += refreshed.Flows.LastSeq;
             progress?.Report((@case, total));
         }
 
         return total;
     }
 
-    /// <summary>Traces both rules from one timeline, each report written on its own core, and stores them in one transaction.</summary>
-    private async Task<CaseFlows> StoreAsync(string @case, IReadOnlyList<CaseEvent> facts, long lastSeq, CancellationToken ct)
+    /// <summary>
+    /// Traces both rules from one timeline, each rule on its own core together with writing and serialising its
+    /// report, and stores the read model in one transaction.
+    /// </summary>
+    private async Task<RefreshedFlows> StoreAsync(string @case, IReadOnlyList<CaseEvent> facts, long lastSeq, CancellationToken ct)
     {
         var timeline = CaseTimeline.Of(facts, asOf: null);
-        var fifo = Task.Run(() => Written(FlowTracer.Trace(@case, timeline, TracingRule.Fifo, asOf: null)), ct);
-        var proRata = Task.Run(() => Written(FlowTracer.Trace(@case, timeline, TracingRule.ProRata, asOf: null)), ct);
+        var serializer = store.Documents.Options.Serializer();
+        var tracing = new[] { TracingRule.Fifo, TracingRule.ProRata }
+            .Select(rule => Task.Run(() => Stored(FlowTracer.Trace(@case, timeline, rule, asOf: null), serializer), ct))
+            .ToList();
+        var (fifo, proRata) = (await tracing[0], await tracing[1]);
         var flows = new CaseFlows
         {
             Id = @case,
             LastSeq = lastSeq,
             LastEventAt = facts.Count == 0 ? null : facts.MaxBy(f => f.At.UtcTicks)!.At,
-            Fifo = (await fifo).Report,
-            ProRata = (await proRata).Report,
+            Victims = proRata.Report.Victims.Count,
+            FifoTotals = fifo.Report.Totals,
+            ProRataTotals = proRata.Report.Totals,
         };
 
         await using var session = store.Documents.LightweightSession();
         session.Store(flows);
-        WrittenReports.Store(session, store.Schema, @case, TracingRule.Fifo, lastSeq, (await fifo).Json);
-        WrittenReports.Store(session, store.Schema, @case, TracingRule.ProRata, lastSeq, (await proRata).Json);
-        await UpdateMerchantsAsync(session, flows.ProRata, ct);
+        foreach (var (report, written, exact) in new[] { fifo, proRata })
+            StoredReports.Store(session, store.Schema, @case, report.Rule, lastSeq, written, exact);
+        await UpdateMerchantsAsync(session, proRata.Report, ct);
         await session.SaveChangesAsync(ct);
-        return flows;
+        return new RefreshedFlows(flows, fifo.Report, proRata.Report);
     }
 
-    private static (FlowReport Report, string Json) Written(FlowReport report) => (report, FlowReportJson.Write(report));
+    private static (FlowReport Report, string Written, string Exact) Stored(FlowReport report, ISerializer serializer) =>
+        (report, FlowReportJson.Write(report), serializer.ToJson(report));
 
     /// <summary>Replaces this case's rows in every merchant's totals; merchant rows do not depend on the rule.</summary>
     private static async Task UpdateMerchantsAsync(IDocumentSession session, FlowReport report, CancellationToken ct)

@@ -15,38 +15,35 @@ public sealed class FlowQueries(CaseStore store)
     public async Task<FlowReport?> ReportAsync(string @case, TracingRule rule, DateTimeOffset? asOf = null,
         DateTimeOffset? knownAt = null, CancellationToken ct = default)
     {
-        if (asOf is null && knownAt is null)
-            return (await CurrentAsync(@case, ct))?.For(rule);
+        if (asOf is not null || knownAt is not null)
+        {
+            var (facts, _) = await new CaseHistory(store).FactsAsync(@case, knownAt, ct);
+            return facts.Count == 0 ? null : FlowTracer.Trace(@case, facts, rule, asOf);
+        }
 
-        var (facts, _) = await new CaseHistory(store).FactsAsync(@case, knownAt, ct);
-        return facts.Count == 0 ? null : FlowTracer.Trace(@case, facts, rule, asOf);
+        var lastSeq = await LastSeqAsync(@case, ct);
+        if (lastSeq == 0) return null;
+        var exact = await StoredReports.ReadExactAsync(store.Db, store.Schema, @case, rule, lastSeq, ct);
+        if (exact is null) return (await new FlowProjector(store).RefreshAsync(@case, ct)).For(rule);
+        using var json = new MemoryStream(exact);
+        return store.Documents.Options.Serializer().FromJson<FlowReport>(json);
     }
 
     /// <summary>
-    /// The report as the interchange format writes it. About the case as it stands now, it is the stored text,
-    /// read as it was written; about another moment, the replay written out.
+    /// The report as the interchange format writes it (UTF-8). About the case as it stands now, the stored bytes,
+    /// read as they were written; about another moment, the replay written out.
     /// </summary>
     /// <returns>The written report, or null when the case has no recorded facts.</returns>
-    public async Task<string?> ReportJsonAsync(string @case, TracingRule rule, DateTimeOffset? asOf = null,
+    public async Task<byte[]?> ReportJsonAsync(string @case, TracingRule rule, DateTimeOffset? asOf = null,
         DateTimeOffset? knownAt = null, CancellationToken ct = default)
     {
         if (asOf is not null || knownAt is not null)
-            return await ReportAsync(@case, rule, asOf, knownAt, ct) is { } replay ? FlowReportJson.Write(replay) : null;
+            return await ReportAsync(@case, rule, asOf, knownAt, ct) is { } replay ? FlowReportJson.Utf8(replay) : null;
 
         var lastSeq = await LastSeqAsync(@case, ct);
         if (lastSeq == 0) return null;
-        return await WrittenReports.ReadAsync(store.Db, store.Schema, @case, rule, lastSeq, ct)
-               ?? FlowReportJson.Write((await new FlowProjector(store).RefreshAsync(@case, ct)).For(rule));
-    }
-
-    /// <summary>The stored read model, brought up to date first if facts were recorded after it was built.</summary>
-    public async Task<CaseFlows?> CurrentAsync(string @case, CancellationToken ct = default)
-    {
-        var lastSeq = await LastSeqAsync(@case, ct);
-        if (lastSeq == 0) return null;
-        await using var session = store.Documents.QuerySession();
-        var flows = await session.LoadAsync<CaseFlows>(@case, ct);
-        return flows?.LastSeq == lastSeq ? flows : await new FlowProjector(store).RefreshAsync(@case, ct);
+        return await StoredReports.ReadWrittenAsync(store.Db, store.Schema, @case, rule, lastSeq, ct)
+               ?? FlowReportJson.Utf8((await new FlowProjector(store).RefreshAsync(@case, ct)).For(rule));
     }
 
     /// <summary>A merchant's totals over every case, after bringing stale cases up to date.</summary>

@@ -1,3 +1,4 @@
+using LaunderTrail.Flows;
 using Marten;
 using Npgsql;
 
@@ -22,7 +23,7 @@ public sealed class CaseStore : IAsyncDisposable
     public DocumentStore Documents { get; }
     public NpgsqlDataSource Db { get; }
 
-    /// <summary>Opens the store and brings its schema up to date (tables, functions, the append-only guard).</summary>
+    /// <summary>Opens the store and brings its schema up to date (tables, functions, the append-only guard, report compression).</summary>
     public static async Task<CaseStore> OpenAsync(string connectionString, string schema = EvidenceStore.DefaultSchema,
         CancellationToken ct = default)
     {
@@ -30,6 +31,7 @@ public sealed class CaseStore : IAsyncDisposable
         await documents.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var db = NpgsqlDataSource.Create(connectionString);
         await AppendOnlyGuard.ApplyAsync(db, schema, ct);
+        await StoredReports.UseFastCompressionAsync(db, schema, ct);
         return new CaseStore(connectionString, schema, documents, db);
     }
 

@@ -34,9 +34,10 @@ public static class EvidenceStore
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.Events.AddEventTypes(EvidenceTypes.All);
-        options.Schema.For<CaseFlows>();
+        // The read model changed shape when the reports moved to their own table; a new name makes every case stale.
+        options.Schema.For<CaseFlows>().DocumentAlias("case_flows_v2");
         options.Schema.For<MerchantTotals>();
-        WrittenReports.Configure(options, schema);
+        StoredReports.Configure(options, schema);
         Access.AccessStore.Configure(options);
         return options;
     }

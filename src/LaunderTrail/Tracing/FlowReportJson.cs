@@ -15,11 +15,13 @@ public static class FlowReportJson
 {
     private static readonly JsonWriterOptions WriterOptions = EvidenceJson.ReportLayout;
 
-    public static string Write(FlowReport report)
+    public static string Write(FlowReport report) => Encoding.UTF8.GetString(Utf8(report));
+
+    public static byte[] Utf8(FlowReport report)
     {
         using var buffer = new MemoryStream();
         Write(report, buffer);
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        return buffer.ToArray();
     }
 
     public static void Write(FlowReport report, Stream utf8Json)

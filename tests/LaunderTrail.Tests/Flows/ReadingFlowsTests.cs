@@ -1,3 +1,4 @@
+using System.Text;
 using LaunderTrail.Cases;
 using LaunderTrail.Evidence;
 using LaunderTrail.Flows;
@@ -62,14 +63,14 @@ public sealed class ReadingFlowsTests(PostgresServer server) : StoreFixture(serv
         await Import("first.jsonl", first, "2026-11-01T09:00:00Z");
         foreach (var rule in new[] { TracingRule.Fifo, TracingRule.ProRata })
         {
-            Assert.Equal(Expected(rule, string.Join('\n', first)), await queries.ReportJsonAsync("EX-2", rule, ct: Ct));
-            Assert.Equal(Expected(rule, string.Join('\n', first)), await queries.ReportJsonAsync("EX-2", rule, ct: Ct));
+            Assert.Equal(Expected(rule, string.Join('\n', first)), Encoding.UTF8.GetString((await queries.ReportJsonAsync("EX-2", rule, ct: Ct))!));
+            Assert.Equal(Expected(rule, string.Join('\n', first)), Encoding.UTF8.GetString((await queries.ReportJsonAsync("EX-2", rule, ct: Ct))!));
         }
 
         await Import("late.jsonl", late, "2026-11-02T09:00:00Z");
 
         foreach (var rule in new[] { TracingRule.Fifo, TracingRule.ProRata })
-            Assert.Equal(Expected(rule, string.Join('\n', MixedCase)), await queries.ReportJsonAsync("EX-2", rule, ct: Ct));
+            Assert.Equal(Expected(rule, string.Join('\n', MixedCase)), Encoding.UTF8.GetString((await queries.ReportJsonAsync("EX-2", rule, ct: Ct))!));
         Assert.Null(await queries.ReportJsonAsync("EX-404", TracingRule.Fifo, ct: Ct));
     }
 
@@ -117,6 +118,6 @@ public sealed class ReadingFlowsTests(PostgresServer server) : StoreFixture(serv
 
         Assert.Equal(MixedCase.Length, facts);
         Assert.Equal(before, await Report(TracingRule.ProRata));
-        Assert.Equal(before, await new FlowQueries(Store).ReportJsonAsync("EX-2", TracingRule.ProRata, ct: Ct));
+        Assert.Equal(before, Encoding.UTF8.GetString((await new FlowQueries(Store).ReportJsonAsync("EX-2", TracingRule.ProRata, ct: Ct))!));
     }
 }
