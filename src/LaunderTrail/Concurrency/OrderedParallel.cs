@@ -11,7 +11,7 @@ namespace LaunderTrail.Concurrency;
 /// </summary>
 internal static class OrderedParallel
 {
-    private const int BlockSize = 2_048;
+    private const int BlockSize = 256;
 
     public static async IAsyncEnumerable<(TIn Item, TOut Result)> MapAsync<TIn, TOut>(IAsyncEnumerable<TIn> items,
         Func<TIn, TOut> map, [EnumeratorCancellation] CancellationToken ct)

@@ -1,4 +1,4 @@
-using JasperFx.Events;
+using System.Text.Json;
 using LaunderTrail.Court;
 
 namespace LaunderTrail.Import;
@@ -9,24 +9,30 @@ namespace LaunderTrail.Import;
 /// </summary>
 internal sealed record FactMetadata(string Digest, string Chain, string Origin, DateTimeOffset RecordedAt, string Batch, string RecordedBy)
 {
-    public const string DigestHeader = "digest";
-    public const string ChainHeader = "chain";
-    public const string OriginHeader = "origin";
+    private const string DigestHeader = "digest";
+    private const string ChainHeader = "chain";
+    private const string OriginHeader = "origin";
 
     /// <summary>
-    /// The recording time the chain covers. Marten stamps its own timestamp column on appends to an existing
-    /// stream, so the moment that counts for the chain and for "as known at" travels in a header.
+    /// The recording time the chain covers, also in the event's timestamp column; readers of the chain take it from
+    /// the header, in the exact text the chain hashed.
     /// </summary>
-    public const string RecordedAtHeader = "recordedAt";
+    private const string RecordedAtHeader = "recordedAt";
 
-    public void ApplyTo(IEvent e)
+    /// <summary>Marten's event headers (a JSON object) holding the digest, the chain hash, the origin and the recording time.</summary>
+    public byte[] HeadersJson()
     {
-        e.Timestamp = RecordedAt;
-        e.CorrelationId = Batch;
-        e.UserName = RecordedBy;
-        e.SetHeader(DigestHeader, Digest);
-        e.SetHeader(ChainHeader, Chain);
-        e.SetHeader(OriginHeader, Origin);
-        e.SetHeader(RecordedAtHeader, HashChain.RenderRecordedAt(RecordedAt));
+        using var buffer = new MemoryStream(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString(DigestHeader, Digest);
+            writer.WriteString(ChainHeader, Chain);
+            writer.WriteString(OriginHeader, Origin);
+            writer.WriteString(RecordedAtHeader, HashChain.RenderRecordedAt(RecordedAt));
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
     }
 }

@@ -7,7 +7,8 @@ namespace LaunderTrail.Import;
 /// <summary>
 /// The checking pass of an import: parses and validates every line, finds repeats and conflicts within the
 /// source, and remembers for each fact only its key, digest and first line, so memory grows by a few dozen
-/// bytes per fact and never holds the facts themselves.
+/// bytes per fact and never holds the facts themselves. Each fact's first appearance goes to the spool, in its
+/// canonical form, for the writing pass.
 /// </summary>
 internal sealed class ImportScan
 {
@@ -21,10 +22,14 @@ internal sealed class ImportScan
 
     public Dictionary<string, long> NewFactsPerCase { get; } = new(StringComparer.Ordinal);
 
-    public static async Task<ImportScan> RunAsync(IEvidenceSource source, ImportSummary summary,
+    private readonly FactSpool _spool;
+
+    private ImportScan(FactSpool spool) => _spool = spool;
+
+    public static async Task<ImportScan> RunAsync(IEvidenceSource source, ImportSummary summary, FactSpool spool,
         IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        var scan = new ImportScan();
+        var scan = new ImportScan(spool);
         await foreach (var (line, parsed) in OrderedParallel.MapAsync(source.ReadAsync(ct), Parse, ct))
         {
             if (line.Number % ProgressEvery == 0)
@@ -43,16 +48,16 @@ internal sealed class ImportScan
     {
         if (string.IsNullOrWhiteSpace(line.Text)) return null;
         var (fact, errors) = FactParser.Parse(line.Text);
-        return fact is null
-            ? new ParsedLine(null, errors, default)
-            : new ParsedLine(fact, errors, FactKey.Prefix(SHA256.HashData(CanonicalFact.Bytes(fact))));
+        if (fact is null) return new ParsedLine(null, errors, [], []);
+        var canonical = CanonicalFact.Bytes(fact);
+        return new ParsedLine(fact, errors, canonical, SHA256.HashData(canonical));
     }
 
-    private sealed record ParsedLine(CaseEvent? Fact, IReadOnlyList<FieldError> Errors, UInt128 Digest);
+    private sealed record ParsedLine(CaseEvent? Fact, IReadOnlyList<FieldError> Errors, byte[] Canonical, byte[] Digest);
 
     private void Check(string name, SourceLine line, ParsedLine parsed, ImportSummary summary)
     {
-        var (fact, errors, digest) = parsed;
+        var (fact, errors, canonical, fullDigest) = parsed;
         if (fact is null)
         {
             Errors.AddRange(errors.Select(e => new LineError(name, line.Number, e.Field, e.Reason)));
@@ -67,6 +72,7 @@ internal sealed class ImportScan
         }
 
         var key = FactKey.Of(fact.Case, fact.Id);
+        var digest = FactKey.Prefix(fullDigest);
         if (_seen.TryGetValue(key, out var first))
         {
             if (first.Digest == digest)
@@ -80,6 +86,9 @@ internal sealed class ImportScan
         var @case = Intern(fact.Case);
         summary.Cases.Add(@case);
         _seen[key] = new Entry(digest, line.Number, @case, fact.Type);
+        // A source with errors writes nothing, so from its first error on nothing more is spooled.
+        if (Errors.Count == 0)
+            _spool.Add(new CheckedFact(line.Number, line.BytesRead, @case, key, fact.Type, canonical, fullDigest));
     }
 
     private bool SameCurrencyAsCase(string @case, string currency, long line, out (string Currency, long Line) expected)

@@ -1,15 +1,14 @@
-using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
-using LaunderTrail.Cases;
-using LaunderTrail.Concurrency;
 using LaunderTrail.Court;
-using LaunderTrail.Evidence;
 
 namespace LaunderTrail.Import;
 
-/// <summary>The writing pass of an import: reads the source again and yields each new fact with its place in its case's chain.</summary>
+/// <summary>
+/// The writing pass of an import: reads the checked facts back from the spool and yields each new one with its
+/// place in its case's chain and what is recorded beside it.
+/// </summary>
 internal sealed class WriteBatch(
     IEvidenceSource source,
+    FactSpool spool,
     ImportScan scan,
     RecordedFacts recorded,
     DateTimeOffset recordedAt,
@@ -19,41 +18,35 @@ internal sealed class WriteBatch(
 {
     private const int ProgressEvery = 2_000;
 
-    public ImportScan Scan => scan;
-    public RecordedFacts Recorded => recorded;
+    public DateTimeOffset RecordedAt => recordedAt;
     public string BatchId => batchId;
     public string RecordedBy => recordedBy;
 
-    /// <summary>A line checked in the first pass, read again (not validated again) with what its chain link needs.</summary>
-    private static ReadLine? Read(SourceLine line)
-    {
-        if (string.IsNullOrWhiteSpace(line.Text)) return null;
-        var fact = CaseHistory.ReadFact(line.Text);
-        var canonical = CanonicalFact.Bytes(fact);
-        return new ReadLine(fact, FactKey.Of(fact.Case, fact.Id), canonical, HashChain.Hex(SHA256.HashData(canonical)));
-    }
+    /// <summary>Per case with new facts: the version its stream had before this import, and how many facts it adds.</summary>
+    public IReadOnlyList<(string Case, long Head, long Adding)> Streams =>
+        scan.NewFactsPerCase
+            .Where(c => c.Value > 0)
+            .OrderBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => (c.Key, recorded.HeadOf(c.Key).Version, c.Value))
+            .ToList();
 
-    private sealed record ReadLine(CaseEvent Fact, FactKey Key, byte[] Canonical, string Digest);
-
-    public async IAsyncEnumerable<(CaseEvent Fact, long Version, FactMetadata Meta)> NewFactsAsync(
-        [EnumeratorCancellation] CancellationToken ct)
+    public IEnumerable<(CheckedFact Fact, long Version, FactMetadata Meta)> NewFacts()
     {
         var heads = new Dictionary<string, (long Version, byte[] Chain)>(StringComparer.Ordinal);
         var origin = Path.GetFileName(source.Name);
         long lines = 0;
-        await foreach (var (line, read) in OrderedParallel.MapAsync(source.ReadAsync(ct), Read, ct))
+        foreach (var fact in spool.ReadAll())
         {
-            lines = line.Number;
-            if (line.Number % ProgressEvery == 0)
-                progress?.Report(new ImportProgress(ImportPhase.Writing, line.BytesRead, source.Length, line.Number));
-            if (read is null || !scan.IsNew(read.Key, line.Number)) continue;
+            lines = fact.Line;
+            if (fact.Line % ProgressEvery == 0)
+                progress?.Report(new ImportProgress(ImportPhase.Writing, fact.BytesRead, source.Length, fact.Line));
+            if (!scan.IsNew(fact.Key, fact.Line)) continue;
 
-            var fact = read.Fact;
             if (!heads.TryGetValue(fact.Case, out var head)) head = recorded.HeadOf(fact.Case);
             var version = head.Version + 1;
-            var chain = HashChain.Next(head.Chain, HashChain.RecordBytes(version, recordedAt, read.Canonical));
+            var chain = HashChain.Next(head.Chain, HashChain.RecordBytes(version, recordedAt, fact.Canonical));
             heads[fact.Case] = (version, chain);
-            var meta = new FactMetadata(read.Digest, HashChain.Hex(chain), $"{origin}:{line.Number}", recordedAt, batchId, recordedBy);
+            var meta = new FactMetadata(HashChain.Hex(fact.Digest), HashChain.Hex(chain), $"{origin}:{fact.Line}", recordedAt, batchId, recordedBy);
             yield return (fact, version, meta);
         }
 

@@ -1,0 +1,71 @@
+using System.Text;
+
+namespace LaunderTrail.Import;
+
+/// <summary>
+/// The facts an import's checking pass accepted, in source order, in a temporary file deleted when the import
+/// ends: the writing pass reads them back instead of parsing and validating the source a second time, and memory
+/// does not grow with the source (the file is about as large as the source).
+/// </summary>
+internal sealed class FactSpool : IAsyncDisposable
+{
+    private const int BufferSize = 1 << 16;
+
+    private readonly FileStream _file;
+    private readonly BinaryWriter _writer;
+    private long _count;
+
+    private FactSpool(FileStream file)
+    {
+        _file = file;
+        _writer = new BinaryWriter(file, Encoding.UTF8, leaveOpen: true);
+    }
+
+    public static FactSpool Create() =>
+        new(new FileStream(Path.Combine(Path.GetTempPath(), $"laundertrail-import-{Guid.NewGuid():N}.spool"),
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize,
+            FileOptions.DeleteOnClose | FileOptions.SequentialScan));
+
+    public void Add(CheckedFact fact)
+    {
+        _writer.Write(fact.Line);
+        _writer.Write(fact.BytesRead);
+        _writer.Write(fact.Case);
+        _writer.Write((ulong)(fact.Key.Value >> 64));
+        _writer.Write((ulong)fact.Key.Value);
+        _writer.Write(fact.Type);
+        _writer.Write(fact.Canonical.Length);
+        _writer.Write(fact.Canonical);
+        _writer.Write(fact.Digest);
+        _count++;
+    }
+
+    /// <summary>Every fact added, in the order added.</summary>
+    public IEnumerable<CheckedFact> ReadAll()
+    {
+        _writer.Flush();
+        _file.Position = 0;
+        using var reader = new BinaryReader(_file, Encoding.UTF8, leaveOpen: true);
+        string? lastCase = null;
+        for (long i = 0; i < _count; i++)
+        {
+            var line = reader.ReadInt64();
+            var bytesRead = reader.ReadInt64();
+            var @case = reader.ReadString();
+            // Keep one string per case, as the checking pass does, not one per fact.
+            if (@case == lastCase) @case = lastCase;
+            lastCase = @case;
+            var key = new FactKey(((UInt128)reader.ReadUInt64() << 64) | reader.ReadUInt64());
+            var type = reader.ReadString();
+            var canonical = reader.ReadBytes(reader.ReadInt32());
+            var digest = reader.ReadBytes(32);
+            yield return new CheckedFact(line, bytesRead, @case, key, type, canonical, digest);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync();
+        await _file.DisposeAsync();
+    }
+}
