@@ -60,8 +60,11 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
             var outcome = await new EvidenceImporter(reopened, TimeProvider.System).ImportAsync(new JsonLinesFile(file), "benchmark", ct: ct);
             var importSeconds = clock.Elapsed.TotalSeconds;
             if (!outcome.Accepted) throw new InvalidOperationException(string.Join("\n", outcome.Errors.Take(5)));
-            results.Add(("import (check pass, then COPY append with digests and hash chain)", $"{settings.Events / importSeconds:N0} events/s ({importSeconds:N1} s)"));
+            results.Add(("import (each line parsed once; binary COPY with digests and hash chain)", $"{settings.Events / importSeconds:N0} events/s ({importSeconds:N1} s)"));
             results.Add(("peak working set after import", $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576:N0} MiB"));
+            var eventCopyRate = await EventTableCopyRowsPerSecondAsync(reopened, ct);
+            results.Add(("raw PostgreSQL COPY of the imported rows into a copy of the event table (indexes, foreign key)",
+                $"{eventCopyRate:N0} rows/s"));
 
             await AnalyzeAsync(reopened, ct);
             clock.Restart();
@@ -69,9 +72,17 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
             results.Add(("rebuild of every read model", $"{rebuilt / clock.Elapsed.TotalSeconds:N0} events/s ({clock.Elapsed.TotalSeconds:N1} s)"));
 
             var queries = new FlowQueries(reopened);
-            clock.Restart();
-            var report = await queries.ReportJsonAsync(Case, TracingRule.ProRata, ct: ct);
-            results.Add(("flow report (JSON, pro-rata) from the read model", $"{clock.Elapsed.TotalMilliseconds:N0} ms ({report!.Length / 1_048_576.0:N0} MiB)"));
+            var reads = new List<double>();
+            byte[]? report = null;
+            for (var read = 0; read < 5; read++)
+            {
+                clock.Restart();
+                report = await queries.ReportJsonAsync(Case, TracingRule.ProRata, ct: ct);
+                reads.Add(clock.Elapsed.TotalMilliseconds);
+            }
+
+            results.Add(("flow report (JSON, pro-rata) from the read model: first read, median of 5",
+                $"{reads[0]:N0} ms, {reads.Order().ElementAt(2):N0} ms ({report!.Length / 1_048_576.0:N0} MiB)"));
 
             clock.Restart();
             await queries.ReportAsync(Case, TracingRule.Fifo, TimeOption.Parse(settings.AsOf), ct: ct);
@@ -115,6 +126,38 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
         }
 
         return rows / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// The ceiling of any import into Marten's event table: the rows just imported, exported with binary COPY and
+    /// copied back into a table of the same shape (its indexes and the foreign key to the streams).
+    /// </summary>
+    private static async Task<double> EventTableCopyRowsPerSecondAsync(CaseStore store, CancellationToken ct)
+    {
+        var rows = Path.Combine(Path.GetTempPath(), $"laundertrail-benchmark-{Guid.NewGuid():N}.copy");
+        try
+        {
+            await using var connection = await store.Db.OpenConnectionAsync(ct);
+            await using (var create = new NpgsqlCommand(
+                $"create table {store.Schema}.event_copy (like {store.Schema}.mt_events including all); " +
+                $"alter table {store.Schema}.event_copy add foreign key (stream_id) references {store.Schema}.mt_streams (id)", connection))
+                await create.ExecuteNonQueryAsync(ct);
+            await using (var file = File.Create(rows))
+            await using (var export = await connection.BeginRawBinaryCopyAsync($"copy {store.Schema}.mt_events to stdout (format binary)", ct))
+                await export.CopyToAsync(file, ct);
+
+            var clock = Stopwatch.StartNew();
+            await using (var file = File.OpenRead(rows))
+            await using (var import = await connection.BeginRawBinaryCopyAsync($"copy {store.Schema}.event_copy from stdin (format binary)", ct))
+                await file.CopyToAsync(import, ct);
+            var seconds = clock.Elapsed.TotalSeconds;
+            await using var count = new NpgsqlCommand($"select count(*) from {store.Schema}.event_copy", connection);
+            return (long)(await count.ExecuteScalarAsync(ct))! / seconds;
+        }
+        finally
+        {
+            File.Delete(rows);
+        }
     }
 
     private static async Task AnalyzeAsync(CaseStore store, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Data;
 using LaunderTrail.Tracing;
 using Marten;
 using Npgsql;
@@ -77,7 +78,9 @@ internal static class StoredReports
         command.Parameters.AddWithValue(@case);
         command.Parameters.AddWithValue(TracingRules.Name(rule));
         command.Parameters.AddWithValue(lastSeq);
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        // Sequential access streams the value into the array instead of buffering the whole row first: a report
+        // can be tens of megabytes.
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
         return await reader.ReadAsync(ct) ? await reader.GetFieldValueAsync<byte[]>(0, ct) : null;
     }
 }

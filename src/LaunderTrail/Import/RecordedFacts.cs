@@ -39,8 +39,6 @@ internal sealed class RecordedFacts
 
     public bool TryGetDigest(FactKey key, out UInt128 digest) => _digests.TryGetValue(key, out digest);
 
-    public bool HasStream(string @case) => _heads.ContainsKey(@case);
-
     public (long Version, byte[] Chain) HeadOf(string @case) =>
         _heads.TryGetValue(@case, out var head) ? head : (0, HashChain.Genesis);
 
