@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using LaunderTrail.Cli;
 
-namespace LaunderTrail.Tests.Court;
+namespace LaunderTrail.Tests.Support;
 
 /// <summary>Runs the built <c>laundertrail</c> command in a child process, with an environment of the test's choosing.</summary>
 internal static class LaunderTrailProcess

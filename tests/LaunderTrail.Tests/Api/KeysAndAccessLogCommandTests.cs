@@ -1,0 +1,58 @@
+using LaunderTrail.Access;
+using LaunderTrail.Cli;
+using LaunderTrail.Tests.Support;
+
+namespace LaunderTrail.Tests.Api;
+
+/// <summary>The commands that manage API keys and show a case's access log, run as a user runs them.</summary>
+public sealed class KeysAndAccessLogCommandTests(PostgresServer server) : StoreFixture(server)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private Dictionary<string, string> Environment => new() { ["LAUNDERTRAIL_DB"] = Server.ConnectionString };
+
+    private Task<LaunderTrailProcess.Result> RunAsync(params string[] args) =>
+        LaunderTrailProcess.RunAsync(Environment, [.. args, "--schema", Schema]);
+
+    [Fact]
+    public async Task A_key_is_printed_once_alone_then_listed_by_name_and_role_and_revoked()
+    {
+        var added = await RunAsync("keys", "add", "--name", "auditor-7", "--role", "auditor");
+
+        Assert.True(added.ExitCode == ExitCodes.Ok, added.Errors);
+        var secret = added.Output.TrimEnd('\n');
+        Assert.DoesNotContain('\n', secret);
+        Assert.Equal("auditor-7", (await new ApiKeys(Store, TimeProvider.System).FindAsync(secret, Ct))!.Name);
+
+        var again = await RunAsync("keys", "add", "--name", "auditor-7", "--role", "court");
+        Assert.Equal(ExitCodes.DataError, again.ExitCode);
+        Assert.Contains("an active key is already named 'auditor-7'", again.Errors);
+
+        var listed = await RunAsync("keys", "list");
+        Assert.Contains("auditor-7", listed.Output);
+        Assert.Contains("auditor", listed.Output);
+        Assert.DoesNotContain(secret, listed.Output);
+
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("keys", "revoke", "--name", "auditor-7")).ExitCode);
+        Assert.Null(await new ApiKeys(Store, TimeProvider.System).FindAsync(secret, Ct));
+        var revokedAgain = await RunAsync("keys", "revoke", "--name", "auditor-7");
+        Assert.Equal(ExitCodes.DataError, revokedAgain.ExitCode);
+        Assert.Contains("no active key is named 'auditor-7'", revokedAgain.Errors);
+    }
+
+    [Fact]
+    public async Task The_access_log_lists_each_access_and_says_its_chain_holds()
+    {
+        var log = new AccessLog(Store);
+        foreach (var endpoint in new[] { "GET /cases/EX-2/flows", "GET /cases/EX-2/timeline" })
+            await log.RecordAsync(new CaseAccessed("EX-2", "auditor-7", "auditor", endpoint,
+                new Dictionary<string, string> { ["rule"] = "fifo" }, DateTimeOffset.Parse("2026-11-25T10:00:00Z")), Ct);
+
+        var result = await RunAsync("access-log", "--case", "EX-2");
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.Errors);
+        Assert.Contains("/cases/EX-2/flows", result.Output);
+        Assert.Contains("/cases/EX-2/timeline", result.Output);
+        Assert.Contains("2 access(es); the access log's hash chain holds.", result.Errors);
+    }
+}
