@@ -9,33 +9,28 @@ public sealed class KeysAndAccessLogCommandTests(PostgresServer server) : StoreF
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private Dictionary<string, string> Environment => new() { ["LAUNDERTRAIL_DB"] = Server.ConnectionString };
-
-    private Task<LaunderTrailProcess.Result> RunAsync(params string[] args) =>
-        LaunderTrailProcess.RunAsync(Environment, [.. args, "--schema", Schema]);
-
     [Fact]
     public async Task A_key_is_printed_once_alone_then_listed_by_name_and_role_and_revoked()
     {
-        var added = await RunAsync("keys", "add", "--name", "auditor-7", "--role", "auditor");
+        var added = await RunCommandAsync("keys", "add", "--name", "auditor-7", "--role", "auditor");
 
         Assert.True(added.ExitCode == ExitCodes.Ok, added.Errors);
         var secret = added.Output.TrimEnd('\n');
         Assert.DoesNotContain('\n', secret);
         Assert.Equal("auditor-7", (await new ApiKeys(Store, TimeProvider.System).FindAsync(secret, Ct))!.Name);
 
-        var again = await RunAsync("keys", "add", "--name", "auditor-7", "--role", "court");
+        var again = await RunCommandAsync("keys", "add", "--name", "auditor-7", "--role", "court");
         Assert.Equal(ExitCodes.DataError, again.ExitCode);
         Assert.Contains("an active key is already named 'auditor-7'", again.Errors);
 
-        var listed = await RunAsync("keys", "list");
+        var listed = await RunCommandAsync("keys", "list");
         Assert.Contains("auditor-7", listed.Output);
         Assert.Contains("auditor", listed.Output);
         Assert.DoesNotContain(secret, listed.Output);
 
-        Assert.Equal(ExitCodes.Ok, (await RunAsync("keys", "revoke", "--name", "auditor-7")).ExitCode);
+        Assert.Equal(ExitCodes.Ok, (await RunCommandAsync("keys", "revoke", "--name", "auditor-7")).ExitCode);
         Assert.Null(await new ApiKeys(Store, TimeProvider.System).FindAsync(secret, Ct));
-        var revokedAgain = await RunAsync("keys", "revoke", "--name", "auditor-7");
+        var revokedAgain = await RunCommandAsync("keys", "revoke", "--name", "auditor-7");
         Assert.Equal(ExitCodes.DataError, revokedAgain.ExitCode);
         Assert.Contains("no active key is named 'auditor-7'", revokedAgain.Errors);
     }
@@ -48,7 +43,7 @@ public sealed class KeysAndAccessLogCommandTests(PostgresServer server) : StoreF
             await log.RecordAsync(new CaseAccessed("EX-2", "auditor-7", "auditor", endpoint,
                 new Dictionary<string, string> { ["rule"] = "fifo" }, DateTimeOffset.Parse("2026-11-25T10:00:00Z")), Ct);
 
-        var result = await RunAsync("access-log", "--case", "EX-2");
+        var result = await RunCommandAsync("access-log", "--case", "EX-2");
 
         Assert.True(result.ExitCode == ExitCodes.Ok, result.Errors);
         Assert.Contains("/cases/EX-2/flows", result.Output);

@@ -9,8 +9,6 @@ public sealed class TamperedEventsTests(PostgresServer server) : StoreFixture(se
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private Dictionary<string, string> Environment => new() { ["LAUNDERTRAIL_DB"] = Server.ConnectionString };
-
     private async Task EditBehindTheGuardAsync(string sql)
     {
         await using var command = Store.Db.CreateCommand(
@@ -24,7 +22,7 @@ public sealed class TamperedEventsTests(PostgresServer server) : StoreFixture(se
     {
         await MixedCase.ImportAsync(Store, Ct);
 
-        var result = await LaunderTrailProcess.RunAsync(Environment, "verify", "--schema", Schema, "--case", MixedCase.Case);
+        var result = await RunCommandAsync("verify", "--case", MixedCase.Case);
 
         Assert.True(result.ExitCode == ExitCodes.Ok, result.Output + result.Errors);
         Assert.Equal("OK case EX-2: the hash chain of its 30 events holds.\n", result.Output);
@@ -37,11 +35,10 @@ public sealed class TamperedEventsTests(PostgresServer server) : StoreFixture(se
         await EditBehindTheGuardAsync(
             "update {schema}.mt_events set data = jsonb_set(data, '{amount}', '1990') where data->>'id' = 'f-2'");
 
-        var verify = await LaunderTrailProcess.RunAsync(Environment, "verify", "--schema", Schema, "--case", MixedCase.Case);
+        var verify = await RunCommandAsync("verify", "--case", MixedCase.Case);
         using var folders = new TempFolders();
         var folder = folders.Create();
-        var timeline = await LaunderTrailProcess.RunAsync(Environment,
-            "timeline", "--schema", Schema, "--case", MixedCase.Case, "--out", folder);
+        var timeline = await RunCommandAsync("timeline", "--case", MixedCase.Case, "--out", folder);
 
         Assert.Equal(ExitCodes.VerificationFailed, verify.ExitCode);
         Assert.Equal("FAILED case EX-2, event seq 9 (id f-2): the stored fact differs from what was recorded " +
@@ -57,7 +54,7 @@ public sealed class TamperedEventsTests(PostgresServer server) : StoreFixture(se
         await MixedCase.ImportAsync(Store, Ct);
         await EditBehindTheGuardAsync("delete from {schema}.mt_events where data->>'id' = 'f-2'");
 
-        var verify = await LaunderTrailProcess.RunAsync(Environment, "verify", "--schema", Schema, "--case", MixedCase.Case);
+        var verify = await RunCommandAsync("verify", "--case", MixedCase.Case);
 
         Assert.Equal(ExitCodes.VerificationFailed, verify.ExitCode);
         Assert.Equal("FAILED case EX-2, event seq 10 (id p-2): expected seq 9: an event is missing or out of place\n", verify.Output);

@@ -10,8 +10,6 @@ public sealed class FlowsCommandTests(PostgresServer server) : StoreFixture(serv
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private Dictionary<string, string> Environment => new() { ["LAUNDERTRAIL_DB"] = Server.ConnectionString };
-
     [Theory]
     [InlineData("pro-rata", "mixed-case.pro-rata.json")]
     [InlineData("fifo", "mixed-case.fifo.json")]
@@ -19,8 +17,7 @@ public sealed class FlowsCommandTests(PostgresServer server) : StoreFixture(serv
     {
         await MixedCase.ImportAsync(Store, Ct);
 
-        var result = await LaunderTrailProcess.RunAsync(Environment,
-            "flows", "--schema", Schema, "--case", MixedCase.Case, "--rule", rule, "--json");
+        var result = await RunCommandAsync("flows", "--case", MixedCase.Case, "--rule", rule, "--json");
 
         Assert.True(result.ExitCode == ExitCodes.Ok, result.Errors);
         ReportJsonAssert.Conforms(SpecExamples.ReadText(expected), result.Output);
@@ -31,7 +28,7 @@ public sealed class FlowsCommandTests(PostgresServer server) : StoreFixture(serv
     {
         await MixedCase.ImportAsync(Store, Ct);
 
-        var result = await LaunderTrailProcess.RunAsync(Environment, "flows", "--schema", Schema, "--case", "EX-404", "--json");
+        var result = await RunCommandAsync("flows", "--case", "EX-404", "--json");
 
         Assert.Equal(ExitCodes.NoInput, result.ExitCode);
         Assert.Equal("", result.Output);

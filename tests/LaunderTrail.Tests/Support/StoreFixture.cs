@@ -27,6 +27,11 @@ public abstract class StoreFixture(PostgresServer server) : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>Runs the built <c>laundertrail</c> command on this class's schema, as a user runs it.</summary>
+    private protected Task<LaunderTrailProcess.Result> RunCommandAsync(params string[] args) =>
+        LaunderTrailProcess.RunAsync(new Dictionary<string, string> { ["LAUNDERTRAIL_DB"] = server.ConnectionString },
+            [.. args, "--schema", Schema]);
+
     protected async Task<long> ScalarAsync(string sql)
     {
         await using var command = Store.Db.CreateCommand(sql.Replace("{schema}", Schema));
