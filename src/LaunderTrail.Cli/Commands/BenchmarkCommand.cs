@@ -151,7 +151,8 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
             await using (var import = await connection.BeginRawBinaryCopyAsync($"copy {store.Schema}.event_copy from stdin (format binary)", ct))
                 await file.CopyToAsync(import, ct);
             var seconds = clock.Elapsed.TotalSeconds;
-            await using var count = new NpgsqlCommand($"select count(*) from {store.Schema}.event_copy", connection);
+            await using var count = new NpgsqlCommand(
+                $"select count(*) from {store.Schema}.event_copy; drop table {store.Schema}.event_copy", connection);
             return (long)(await count.ExecuteScalarAsync(ct))! / seconds;
         }
         finally

@@ -20,20 +20,31 @@ internal static class OrderedParallel
     {
         Task<(TIn, TOut)[]>? mapping = null;
         var block = new List<TIn>(BlockSize);
-        await foreach (var item in items.WithCancellation(ct))
+        try
         {
-            block.Add(item);
-            if (block.Count < BlockSize) continue;
-            var previous = mapping;
-            mapping = MapInBackground(block, map, ct);
-            block = new List<TIn>(BlockSize);
-            if (previous is null) continue;
-            foreach (var result in await previous) yield return result;
-        }
+            await foreach (var item in items.WithCancellation(ct))
+            {
+                block.Add(item);
+                if (block.Count < BlockSize) continue;
+                var previous = mapping;
+                mapping = MapInBackground(block, map, ct);
+                block = new List<TIn>(BlockSize);
+                if (previous is null) continue;
+                foreach (var result in await previous) yield return result;
+            }
 
-        if (mapping is not null)
-            foreach (var result in await mapping) yield return result;
-        foreach (var result in await MapInBackground(block, map, ct)) yield return result;
+            var last = mapping;
+            mapping = null;
+            if (last is not null)
+                foreach (var result in await last) yield return result;
+            foreach (var result in await MapInBackground(block, map, ct)) yield return result;
+        }
+        finally
+        {
+            // When the producer or the consumer stops early, the block in flight still finishes before we return,
+            // and its failure, if any, is the lesser news.
+            if (mapping is not null) await mapping.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+        }
     }
 
     private static Task<(TIn, TOut)[]> MapInBackground<TIn, TOut>(List<TIn> block, Func<TIn, TOut> map, CancellationToken ct) =>

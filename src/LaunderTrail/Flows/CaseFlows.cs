@@ -20,6 +20,4 @@ public sealed class CaseFlows
 
     public required FlowTotals FifoTotals { get; init; }
     public required FlowTotals ProRataTotals { get; init; }
-
-    public FlowTotals TotalsUnder(TracingRule rule) => rule == TracingRule.Fifo ? FifoTotals : ProRataTotals;
 }

@@ -71,10 +71,9 @@ public sealed class FlowProjector(CaseStore store)
     {
         var timeline = CaseTimeline.Of(facts, asOf: null);
         var serializer = store.Documents.Options.Serializer();
-        var tracing = new[] { TracingRule.Fifo, TracingRule.ProRata }
-            .Select(rule => Task.Run(() => Stored(FlowTracer.Trace(@case, timeline, rule, asOf: null), serializer), ct))
-            .ToList();
-        var (fifo, proRata) = (await tracing[0], await tracing[1]);
+        var traced = await Task.WhenAll(new[] { TracingRule.Fifo, TracingRule.ProRata }
+            .Select(rule => Task.Run(() => Stored(FlowTracer.Trace(@case, timeline, rule, asOf: null), serializer), ct)));
+        var (fifo, proRata) = (traced[0], traced[1]);
         var flows = new CaseFlows
         {
             Id = @case,

@@ -1,4 +1,5 @@
 using System.Data;
+using LaunderTrail.Court;
 using LaunderTrail.Tracing;
 using Marten;
 using Npgsql;
@@ -24,6 +25,7 @@ internal static class StoredReports
         table.AddColumn<string>("case_id").AsPrimaryKey();
         table.AddColumn<string>("rule").AsPrimaryKey();
         table.AddColumn<long>("last_seq").NotNull();
+        table.AddColumn<string>("generator").NotNull();
         table.AddColumn("written", "text").NotNull();
         table.AddColumn("exact", "text").NotNull();
         options.Storage.ExtendedSchemaObjects.Add(table);
@@ -50,22 +52,25 @@ internal static class StoredReports
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <remarks>A row written from more facts is kept: of two refreshes running at once, the later-built one wins.</remarks>
     public static void Store(IDocumentSession session, string schema, string @case, TracingRule rule, long lastSeq,
         string written, string exact) =>
         session.QueueSqlCommand(
-            $"insert into {schema}.{TableName} (case_id, rule, last_seq, written, exact) values (?, ?, ?, ?, ?) " +
-            "on conflict (case_id, rule) do update set last_seq = excluded.last_seq, written = excluded.written, exact = excluded.exact",
-            @case, TracingRules.Name(rule), lastSeq, written, exact);
+            $"insert into {schema}.{TableName} as stored (case_id, rule, last_seq, generator, written, exact) values (?, ?, ?, ?, ?, ?) " +
+            "on conflict (case_id, rule) do update set last_seq = excluded.last_seq, generator = excluded.generator, " +
+            "written = excluded.written, exact = excluded.exact " +
+            "where stored.last_seq <= excluded.last_seq or stored.generator <> excluded.generator",
+            @case, TracingRules.Name(rule), lastSeq, GeneratorVersion.Current, written, exact);
 
     public static void DeleteAll(IDocumentSession session, string schema) =>
         session.QueueSqlCommand($"delete from {schema}.{TableName}");
 
-    /// <returns>The written report (UTF-8) of the case under the rule, if it was written from the facts up to <paramref name="lastSeq"/>.</returns>
+    /// <returns>The written report (UTF-8) of the case under the rule, if this build wrote it from the facts up to <paramref name="lastSeq"/>.</returns>
     public static Task<byte[]?> ReadWrittenAsync(NpgsqlDataSource db, string schema, string @case, TracingRule rule,
         long lastSeq, CancellationToken ct) =>
         ReadAsync(db, schema, "written", @case, rule, lastSeq, ct);
 
-    /// <returns>The serialised exact report of the case under the rule, if it is as of <paramref name="lastSeq"/>.</returns>
+    /// <returns>The serialised exact report of the case under the rule, if this build wrote it as of <paramref name="lastSeq"/>.</returns>
     public static Task<byte[]?> ReadExactAsync(NpgsqlDataSource db, string schema, string @case, TracingRule rule,
         long lastSeq, CancellationToken ct) =>
         ReadAsync(db, schema, "exact", @case, rule, lastSeq, ct);
@@ -74,10 +79,11 @@ internal static class StoredReports
         TracingRule rule, long lastSeq, CancellationToken ct)
     {
         await using var command = db.CreateCommand(
-            $"select {column} from {schema}.{TableName} where case_id = $1 and rule = $2 and last_seq = $3");
+            $"select {column} from {schema}.{TableName} where case_id = $1 and rule = $2 and last_seq = $3 and generator = $4");
         command.Parameters.AddWithValue(@case);
         command.Parameters.AddWithValue(TracingRules.Name(rule));
         command.Parameters.AddWithValue(lastSeq);
+        command.Parameters.AddWithValue(GeneratorVersion.Current);
         // Sequential access streams the value into the array instead of buffering the whole row first: a report
         // can be tens of megabytes.
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);

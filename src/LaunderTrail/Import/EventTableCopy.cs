@@ -25,11 +25,12 @@ internal static class EventTableCopy
     public static async Task WriteAsync(NpgsqlConnection connection, string schema, EventGraph events, WriteBatch batch,
         CancellationToken ct)
     {
-        await WriteStreamsAsync(connection, schema, events, batch, ct);
+        var streams = batch.Streams();
+        await WriteStreamsAsync(connection, schema, events, streams, batch.RecordedAt, ct);
 
         var mappings = EvidenceTypes.All.ToDictionary(EvidenceTypes.NameOf, events.EventMappingFor, StringComparer.Ordinal);
         var sequences = new Queue<long>(SequenceBlock);
-        var unreserved = batch.Streams.Sum(s => s.Adding);
+        var unreserved = streams.Sum(s => s.Adding);
         NpgsqlBinaryImporter? copy = null;
         try
         {
@@ -80,21 +81,23 @@ internal static class EventTableCopy
     /// reference them. The case locks the import holds keep other writers off these streams meanwhile.
     /// </summary>
     private static async Task WriteStreamsAsync(NpgsqlConnection connection, string schema, EventGraph events,
-        WriteBatch batch, CancellationToken ct)
+        IReadOnlyList<(string Case, long Head, long Adding)> streams, DateTimeOffset recordedAt, CancellationToken ct)
     {
         var streamType = events.AggregateAliasFor(typeof(CaseFile));
-        foreach (var (@case, head, adding) in batch.Streams)
+        foreach (var (@case, head, adding) in streams)
         {
             await using var command = new NpgsqlCommand(head == 0
                 ? $"insert into {schema}.mt_streams (id, type, version, timestamp, created, is_archived) values ($1, $2, $3, $4, $4, false)"
-                : $"update {schema}.mt_streams set version = $3, timestamp = $4 where id = $1 and type = $2 and version = {head}",
+                : $"update {schema}.mt_streams set version = $3, timestamp = $4 where id = $1 and type = $2 and version = $5",
                 connection);
             command.Parameters.AddWithValue(@case);
             command.Parameters.AddWithValue(streamType);
             command.Parameters.AddWithValue(head + adding);
-            command.Parameters.AddWithValue(batch.RecordedAt);
+            command.Parameters.AddWithValue(recordedAt);
+            if (head > 0) command.Parameters.AddWithValue(head);
             if (await command.ExecuteNonQueryAsync(ct) != 1)
-                throw new InvalidOperationException($"The stream of case '{@case}' changed while it was locked for this import.");
+                throw new InvalidOperationException(
+                    $"The stream '{@case}' is not a case file at version {head}, the last version its facts show.");
         }
     }
 

@@ -4,10 +4,11 @@ using LaunderTrail.Court;
 namespace LaunderTrail.Import;
 
 /// <summary>
-/// What LaunderTrail records beside each fact: its content digest and chain hash (the tamper evidence), the
-/// source line it came from, when and by whom it was recorded, and the import batch (Marten's correlation id).
+/// The headers LaunderTrail records beside each fact: its content digest and chain hash (the tamper evidence),
+/// the source line it came from and when it was recorded. Who recorded it and the import batch go in Marten's
+/// user name and correlation id columns.
 /// </summary>
-internal sealed record FactMetadata(string Digest, string Chain, string Origin, DateTimeOffset RecordedAt, string Batch, string RecordedBy)
+internal sealed record FactMetadata(string Digest, string Chain, string Origin, DateTimeOffset RecordedAt)
 {
     private const string DigestHeader = "digest";
     private const string ChainHeader = "chain";

@@ -3,9 +3,10 @@ using System.Text;
 namespace LaunderTrail.Import;
 
 /// <summary>
-/// The facts an import's checking pass accepted, in source order, in a temporary file deleted when the import
-/// ends: the writing pass reads them back instead of parsing and validating the source a second time, and memory
-/// does not grow with the source (the file is about as large as the source).
+/// The facts an import's checking pass accepted, in source order, in a temporary file: the writing pass reads them
+/// back instead of parsing and validating the source a second time, and memory does not grow with the source (the
+/// file is about as large as the source). The file is evidence: only its owner may read it, and on Unix its name
+/// is removed as soon as it is open, so nothing is left on disk even if the import is killed.
 /// </summary>
 internal sealed class FactSpool : IAsyncDisposable
 {
@@ -21,10 +22,22 @@ internal sealed class FactSpool : IAsyncDisposable
         _writer = new BinaryWriter(file, Encoding.UTF8, leaveOpen: true);
     }
 
-    public static FactSpool Create() =>
-        new(new FileStream(Path.Combine(Path.GetTempPath(), $"laundertrail-import-{Guid.NewGuid():N}.spool"),
-            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize,
-            FileOptions.DeleteOnClose | FileOptions.SequentialScan));
+    public static FactSpool Create()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"laundertrail-import-{Guid.NewGuid():N}.spool");
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.ReadWrite,
+            Share = FileShare.Delete,
+            BufferSize = BufferSize,
+            Options = FileOptions.SequentialScan | (OperatingSystem.IsWindows() ? FileOptions.DeleteOnClose : FileOptions.None),
+        };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        var file = new FileStream(path, options);
+        if (!OperatingSystem.IsWindows()) File.Delete(path);
+        return new FactSpool(file);
+    }
 
     public void Add(CheckedFact fact)
     {
@@ -46,15 +59,11 @@ internal sealed class FactSpool : IAsyncDisposable
         _writer.Flush();
         _file.Position = 0;
         using var reader = new BinaryReader(_file, Encoding.UTF8, leaveOpen: true);
-        string? lastCase = null;
         for (long i = 0; i < _count; i++)
         {
             var line = reader.ReadInt64();
             var bytesRead = reader.ReadInt64();
             var @case = reader.ReadString();
-            // Keep one string per case, as the checking pass does, not one per fact.
-            if (@case == lastCase) @case = lastCase;
-            lastCase = @case;
             var key = new FactKey(((UInt128)reader.ReadUInt64() << 64) | reader.ReadUInt64());
             var type = reader.ReadString();
             var canonical = reader.ReadBytes(reader.ReadInt32());

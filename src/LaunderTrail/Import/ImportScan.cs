@@ -17,12 +17,11 @@ internal sealed class ImportScan
     private readonly Dictionary<FactKey, Entry> _seen = new();
     private readonly Dictionary<string, string> _cases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Currency, long Line)> _currencies = new(StringComparer.Ordinal);
+    private readonly FactSpool _spool;
 
     public List<LineError> Errors { get; } = [];
 
     public Dictionary<string, long> NewFactsPerCase { get; } = new(StringComparer.Ordinal);
-
-    private readonly FactSpool _spool;
 
     private ImportScan(FactSpool spool) => _spool = spool;
 

@@ -23,9 +23,8 @@ internal sealed class WriteBatch(
     public string RecordedBy => recordedBy;
 
     /// <summary>Per case with new facts: the version its stream had before this import, and how many facts it adds.</summary>
-    public IReadOnlyList<(string Case, long Head, long Adding)> Streams =>
+    public IReadOnlyList<(string Case, long Head, long Adding)> Streams() =>
         scan.NewFactsPerCase
-            .Where(c => c.Value > 0)
             .OrderBy(c => c.Key, StringComparer.Ordinal)
             .Select(c => (c.Key, recorded.HeadOf(c.Key).Version, c.Value))
             .ToList();
@@ -46,7 +45,7 @@ internal sealed class WriteBatch(
             var version = head.Version + 1;
             var chain = HashChain.Next(head.Chain, HashChain.RecordBytes(version, recordedAt, fact.Canonical));
             heads[fact.Case] = (version, chain);
-            var meta = new FactMetadata(HashChain.Hex(fact.Digest), HashChain.Hex(chain), $"{origin}:{fact.Line}", recordedAt, batchId, recordedBy);
+            var meta = new FactMetadata(HashChain.Hex(fact.Digest), HashChain.Hex(chain), $"{origin}:{fact.Line}", recordedAt);
             yield return (fact, version, meta);
         }
 

@@ -126,7 +126,8 @@ public static class FlowReportJson
     {
         // A report holds a few numbers per row and tens of thousands of rows: format straight into UTF-8.
         Span<byte> digits = stackalloc byte[40];
-        Money.ToCents(amount).TryFormat(digits, out var length, "0.00", CultureInfo.InvariantCulture);
+        if (!Money.ToCents(amount).TryFormat(digits, out var length, "0.00", CultureInfo.InvariantCulture))
+            throw new InvalidOperationException($"{amount} does not fit the report's number format.");
         writer.WritePropertyName(name);
         writer.WriteRawValue(digits[..length], skipInputValidation: true);
     }

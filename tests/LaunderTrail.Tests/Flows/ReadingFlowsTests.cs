@@ -75,6 +75,26 @@ public sealed class ReadingFlowsTests(PostgresServer server) : StoreFixture(serv
     }
 
     [Fact]
+    public async Task A_report_another_build_wrote_is_not_served_and_an_older_one_never_replaces_a_newer()
+    {
+        await Import("mixed.jsonl", MixedCase, "2026-11-01T09:00:00Z");
+        var queries = new FlowQueries(Store);
+        var current = Encoding.UTF8.GetString((await queries.ReportJsonAsync("EX-2", TracingRule.Fifo, ct: Ct))!);
+        await ScalarAsync("update {schema}.lt_flow_reports set written = '{}', generator = 'LaunderTrail 0.0.1'");
+
+        Assert.Equal(current, Encoding.UTF8.GetString((await queries.ReportJsonAsync("EX-2", TracingRule.Fifo, ct: Ct))!));
+
+        await using (var session = Store.Documents.LightweightSession())
+        {
+            StoredReports.Store(session, Schema, "EX-2", TracingRule.Fifo, lastSeq: 3, written: "{}", exact: "{}");
+            await session.SaveChangesAsync(Ct);
+        }
+
+        Assert.Equal(MixedCase.Length, await ScalarAsync("select last_seq from {schema}.lt_flow_reports where rule = 'fifo'"));
+        Assert.Equal(current, Encoding.UTF8.GetString((await queries.ReportJsonAsync("EX-2", TracingRule.Fifo, ct: Ct))!));
+    }
+
+    [Fact]
     public async Task Flows_as_known_at_a_date_leave_out_what_was_recorded_later_and_combine_with_as_of()
     {
         var late = MixedCase.Where(l => l.Contains("\"r-3\"")).ToArray();
