@@ -25,7 +25,9 @@ internal static class StoredReports
         table.AddColumn<string>("case_id").AsPrimaryKey();
         table.AddColumn<string>("rule").AsPrimaryKey();
         table.AddColumn<long>("last_seq").NotNull();
-        table.AddColumn<string>("generator").NotNull();
+        // Nullable, as every column added after the table's first version must be: the schema migration cannot add a
+        // NOT NULL column to a table that has rows. A row without a generator is never read.
+        table.AddColumn<string>("generator");
         table.AddColumn("written", "text").NotNull();
         table.AddColumn("exact", "text").NotNull();
         options.Storage.ExtendedSchemaObjects.Add(table);
@@ -59,7 +61,7 @@ internal static class StoredReports
             $"insert into {schema}.{TableName} as stored (case_id, rule, last_seq, generator, written, exact) values (?, ?, ?, ?, ?, ?) " +
             "on conflict (case_id, rule) do update set last_seq = excluded.last_seq, generator = excluded.generator, " +
             "written = excluded.written, exact = excluded.exact " +
-            "where stored.last_seq <= excluded.last_seq or stored.generator <> excluded.generator",
+            "where stored.last_seq <= excluded.last_seq or stored.generator is distinct from excluded.generator",
             @case, TracingRules.Name(rule), lastSeq, GeneratorVersion.Current, written, exact);
 
     public static void DeleteAll(IDocumentSession session, string schema) =>
