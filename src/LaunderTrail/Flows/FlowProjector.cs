@@ -64,15 +64,15 @@ public sealed class FlowProjector(CaseStore store)
     }
 
     /// <summary>
-    /// Traces both rules from one timeline, each rule on its own core together with writing and serialising its
-    /// report, and stores the read model in one transaction.
+    /// Traces both rules from one timeline, each rule on its own core together with writing, serialising and
+    /// compressing its report, and stores the read model in one transaction.
     /// </summary>
     private async Task<RefreshedFlows> StoreAsync(string @case, IReadOnlyList<CaseEvent> facts, long lastSeq, CancellationToken ct)
     {
         var timeline = CaseTimeline.Of(facts, asOf: null);
         var serializer = store.Documents.Options.Serializer();
         var traced = await Task.WhenAll(new[] { TracingRule.Fifo, TracingRule.ProRata }
-            .Select(rule => Task.Run(() => Stored(FlowTracer.Trace(@case, timeline, rule, asOf: null), serializer), ct)));
+            .Select(rule => Task.Run(() => StoredReports.Pack(FlowTracer.Trace(@case, timeline, rule, asOf: null), serializer), ct)));
         var (fifo, proRata) = (traced[0], traced[1]);
         var flows = new CaseFlows
         {
@@ -86,15 +86,12 @@ public sealed class FlowProjector(CaseStore store)
 
         await using var session = store.Documents.LightweightSession();
         session.Store(flows);
-        foreach (var (report, written, exact) in new[] { fifo, proRata })
-            StoredReports.Store(session, store.Schema, @case, report.Rule, lastSeq, written, exact);
+        StoredReports.Store(session, store.Schema, @case, lastSeq, fifo);
+        StoredReports.Store(session, store.Schema, @case, lastSeq, proRata);
         await UpdateMerchantsAsync(session, proRata.Report, ct);
         await session.SaveChangesAsync(ct);
         return new RefreshedFlows(flows, fifo.Report, proRata.Report);
     }
-
-    private static (FlowReport Report, string Written, string Exact) Stored(FlowReport report, ISerializer serializer) =>
-        (report, FlowReportJson.Write(report), serializer.ToJson(report));
 
     /// <summary>Replaces this case's rows in every merchant's totals; merchant rows do not depend on the rule.</summary>
     private static async Task UpdateMerchantsAsync(IDocumentSession session, FlowReport report, CancellationToken ct)

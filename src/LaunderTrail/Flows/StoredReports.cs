@@ -1,4 +1,6 @@
 using System.Data;
+using System.IO.Compression;
+using System.Text;
 using LaunderTrail.Court;
 using LaunderTrail.Tracing;
 using Marten;
@@ -11,58 +13,51 @@ namespace LaunderTrail.Flows;
 /// Each case's flow report under each rule, one row per case and rule, stored beside the <see cref="CaseFlows"/>
 /// document in the same transaction, in two forms: <c>written</c>, the report as the interchange format writes it,
 /// so a JSON report is answered by reading its bytes; and <c>exact</c>, the report's rows with unrounded figures
-/// (and the trail a terminal view draws), serialised. Text, not jsonb: jsonb would reorder the written report's
-/// keys, and parsing and compressing tens of megabytes of jsonb per case (a case of a million facts) made
-/// storing the read model the slowest step of a rebuild.
+/// (and the trail a terminal view draws), serialised. Each row names the LaunderTrail build that wrote it, and only
+/// rows of the running build are read, so an upgrade that changes tracing or the report's layout never serves what
+/// an older build wrote.
 /// </summary>
+/// <remarks>
+/// Both forms are gzip-compressed UTF-8 in bytea columns. jsonb would reorder the written report's keys, and
+/// parsing tens of megabytes of jsonb per case (a case of a million facts) made storing the read model the slowest
+/// step of a rebuild; as plain text, reading a 56 MiB report back cost PostgreSQL a third of a second in reassembling
+/// TOAST chunks alone. Compressed ten to one, it is a few megabytes to store, read and send.
+/// </remarks>
 internal static class StoredReports
 {
-    private const string TableName = "lt_flow_reports";
+    private const string TableName = "lt_stored_reports";
 
     public static void Configure(StoreOptions options, string schema)
     {
+        // Columns added after this first version must be nullable: the schema migration cannot add a NOT NULL
+        // column to a table that has rows.
         var table = new Table($"{schema}.{TableName}");
         table.AddColumn<string>("case_id").AsPrimaryKey();
         table.AddColumn<string>("rule").AsPrimaryKey();
         table.AddColumn<long>("last_seq").NotNull();
-        // Nullable, as every column added after the table's first version must be: the schema migration cannot add a
-        // NOT NULL column to a table that has rows. A row without a generator is never read.
-        table.AddColumn<string>("generator");
-        table.AddColumn("written", "text").NotNull();
-        table.AddColumn("exact", "text").NotNull();
+        table.AddColumn<string>("generator").NotNull();
+        table.AddColumn("written", "bytea").NotNull();
+        table.AddColumn("exact", "bytea").NotNull();
         options.Storage.ExtendedSchemaObjects.Add(table);
     }
 
-    /// <summary>
-    /// Compresses the reports with lz4 where the server has it: about twice as fast as PostgreSQL's default for
-    /// reports of tens of megabytes. Safe to run on every start, and from concurrent processes.
-    /// </summary>
-    public static async Task UseFastCompressionAsync(NpgsqlDataSource db, string schema, CancellationToken ct)
+    /// <summary>A traced report in both stored forms, compressed; made on the tracing thread, stored later.</summary>
+    public static PackedReport Pack(FlowReport report, ISerializer serializer)
     {
-        await using var command = db.CreateCommand(
-            $$"""
-              do $$
-              begin
-                perform pg_advisory_xact_lock(hashtextextended('laundertrail:report-compression:{{schema}}', 0));
-                if exists (select 1 from pg_settings where name = 'default_toast_compression' and 'lz4' = any(enumvals))
-                   and exists (select 1 from pg_attribute where attrelid = '{{schema}}.{{TableName}}'::regclass
-                               and attname in ('written', 'exact') and attcompression is distinct from 'l') then
-                  alter table {{schema}}.{{TableName}} alter column written set compression lz4, alter column exact set compression lz4;
-                end if;
-              end $$
-              """);
-        await command.ExecuteNonQueryAsync(ct);
+        using var written = new MemoryStream();
+        using (var gzip = new GZipStream(written, CompressionLevel.Fastest, leaveOpen: true))
+            FlowReportJson.Write(report, gzip);
+        return new PackedReport(report, written.ToArray(), Compress(Encoding.UTF8.GetBytes(serializer.ToJson(report))));
     }
 
     /// <remarks>A row written from more facts is kept: of two refreshes running at once, the later-built one wins.</remarks>
-    public static void Store(IDocumentSession session, string schema, string @case, TracingRule rule, long lastSeq,
-        string written, string exact) =>
+    public static void Store(IDocumentSession session, string schema, string @case, long lastSeq, PackedReport packed) =>
         session.QueueSqlCommand(
             $"insert into {schema}.{TableName} as stored (case_id, rule, last_seq, generator, written, exact) values (?, ?, ?, ?, ?, ?) " +
             "on conflict (case_id, rule) do update set last_seq = excluded.last_seq, generator = excluded.generator, " +
             "written = excluded.written, exact = excluded.exact " +
-            "where stored.last_seq <= excluded.last_seq or stored.generator is distinct from excluded.generator",
-            @case, TracingRules.Name(rule), lastSeq, GeneratorVersion.Current, written, exact);
+            "where stored.last_seq <= excluded.last_seq or stored.generator <> excluded.generator",
+            @case, TracingRules.Name(packed.Report.Rule), lastSeq, GeneratorVersion.Current, packed.Written, packed.Exact);
 
     public static void DeleteAll(IDocumentSession session, string schema) =>
         session.QueueSqlCommand($"delete from {schema}.{TableName}");
@@ -72,7 +67,7 @@ internal static class StoredReports
         long lastSeq, CancellationToken ct) =>
         ReadAsync(db, schema, "written", @case, rule, lastSeq, ct);
 
-    /// <returns>The serialised exact report of the case under the rule, if this build wrote it as of <paramref name="lastSeq"/>.</returns>
+    /// <returns>The serialised exact report (UTF-8) of the case under the rule, if this build wrote it as of <paramref name="lastSeq"/>.</returns>
     public static Task<byte[]?> ReadExactAsync(NpgsqlDataSource db, string schema, string @case, TracingRule rule,
         long lastSeq, CancellationToken ct) =>
         ReadAsync(db, schema, "exact", @case, rule, lastSeq, ct);
@@ -86,9 +81,23 @@ internal static class StoredReports
         command.Parameters.AddWithValue(TracingRules.Name(rule));
         command.Parameters.AddWithValue(lastSeq);
         command.Parameters.AddWithValue(GeneratorVersion.Current);
-        // Sequential access streams the value into the array instead of buffering the whole row first: a report
-        // can be tens of megabytes.
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
-        return await reader.ReadAsync(ct) ? await reader.GetFieldValueAsync<byte[]>(0, ct) : null;
+        return await reader.ReadAsync(ct) ? Decompress(await reader.GetFieldValueAsync<byte[]>(0, ct)) : null;
+    }
+
+    private static byte[] Compress(byte[] utf8)
+    {
+        using var packed = new MemoryStream();
+        using (var gzip = new GZipStream(packed, CompressionLevel.Fastest, leaveOpen: true))
+            gzip.Write(utf8);
+        return packed.ToArray();
+    }
+
+    private static byte[] Decompress(byte[] packed)
+    {
+        using var gzip = new GZipStream(new MemoryStream(packed), CompressionMode.Decompress);
+        using var utf8 = new MemoryStream(packed.Length * 10);
+        gzip.CopyTo(utf8);
+        return utf8.ToArray();
     }
 }

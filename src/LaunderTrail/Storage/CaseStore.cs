@@ -1,4 +1,3 @@
-using LaunderTrail.Flows;
 using Marten;
 using Npgsql;
 
@@ -23,7 +22,7 @@ public sealed class CaseStore : IAsyncDisposable
     public DocumentStore Documents { get; }
     public NpgsqlDataSource Db { get; }
 
-    /// <summary>Opens the store and brings its schema up to date (tables, functions, the append-only guard, report compression).</summary>
+    /// <summary>Opens the store and brings its schema up to date (tables, functions, the append-only guard).</summary>
     public static async Task<CaseStore> OpenAsync(string connectionString, string schema = EvidenceStore.DefaultSchema,
         CancellationToken ct = default)
     {
@@ -31,7 +30,6 @@ public sealed class CaseStore : IAsyncDisposable
         await documents.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var db = NpgsqlDataSource.Create(connectionString);
         await AppendOnlyGuard.ApplyAsync(db, schema, ct);
-        await StoredReports.UseFastCompressionAsync(db, schema, ct);
         return new CaseStore(connectionString, schema, documents, db);
     }
 

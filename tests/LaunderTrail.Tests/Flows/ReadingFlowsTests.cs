@@ -80,18 +80,24 @@ public sealed class ReadingFlowsTests(PostgresServer server) : StoreFixture(serv
         await Import("mixed.jsonl", MixedCase, "2026-11-01T09:00:00Z");
         var queries = new FlowQueries(Store);
         var current = Encoding.UTF8.GetString((await queries.ReportJsonAsync("EX-2", TracingRule.Fifo, ct: Ct))!);
-        await ScalarAsync("update {schema}.lt_flow_reports set written = '{}', generator = 'LaunderTrail 0.0.1'");
+        var other = StoredReports.Pack(FlowTracer.Trace("EX-2", Facts(string.Join('\n', MixedCase.Take(12))), TracingRule.Fifo),
+            Store.Documents.Options.Serializer());
+        Assert.NotEqual(current, FlowReportJson.Write(other.Report));
 
+        await StoreAsync(other, lastSeq: MixedCase.Length);
+        await ScalarAsync("update {schema}.lt_stored_reports set generator = 'LaunderTrail 0.0.1'");
         Assert.Equal(current, Encoding.UTF8.GetString((await queries.ReportJsonAsync("EX-2", TracingRule.Fifo, ct: Ct))!));
 
-        await using (var session = Store.Documents.LightweightSession())
-        {
-            StoredReports.Store(session, Schema, "EX-2", TracingRule.Fifo, lastSeq: 3, written: "{}", exact: "{}");
-            await session.SaveChangesAsync(Ct);
-        }
-
-        Assert.Equal(MixedCase.Length, await ScalarAsync("select last_seq from {schema}.lt_flow_reports where rule = 'fifo'"));
+        await StoreAsync(other, lastSeq: 3);
+        Assert.Equal(MixedCase.Length, await ScalarAsync("select last_seq from {schema}.lt_stored_reports where rule = 'fifo'"));
         Assert.Equal(current, Encoding.UTF8.GetString((await queries.ReportJsonAsync("EX-2", TracingRule.Fifo, ct: Ct))!));
+    }
+
+    private async Task StoreAsync(PackedReport report, long lastSeq)
+    {
+        await using var session = Store.Documents.LightweightSession();
+        StoredReports.Store(session, Schema, "EX-2", lastSeq, report);
+        await session.SaveChangesAsync(Ct);
     }
 
     [Fact]
