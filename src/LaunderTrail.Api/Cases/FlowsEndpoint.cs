@@ -24,7 +24,7 @@ public static class FlowsEndpoint
         CancellationToken ct)
     {
         var query = FlowQuery.TryParse(rule, asOf, knownAt, out _)!;
-        var report = await new FlowQueries(store).ReportJsonAsync(caseNumber, query.Rule, query.AsOf, query.KnownAt, ct);
-        return report is null ? ApiProblems.NoFacts(caseNumber) : Results.Bytes(report, "application/json");
+        var report = await new FlowQueries(store).OpenReportJsonAsync(caseNumber, query.Rule, query.AsOf, query.KnownAt, ct);
+        return report is null ? ApiProblems.NoFacts(caseNumber) : Results.Stream(report, "application/json");
     }
 }

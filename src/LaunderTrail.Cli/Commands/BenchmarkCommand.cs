@@ -73,16 +73,19 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
 
             var queries = new FlowQueries(reopened);
             var reads = new List<double>();
-            byte[]? report = null;
+            var buffer = new byte[1 << 16];
+            long reportBytes = 0;
             for (var read = 0; read < 5; read++)
             {
                 clock.Restart();
-                report = await queries.ReportJsonAsync(Case, TracingRule.ProRata, ct: ct);
+                await using var report = (await queries.OpenReportJsonAsync(Case, TracingRule.ProRata, ct: ct))!;
+                reportBytes = 0;
+                for (int n; (n = await report.ReadAsync(buffer, ct)) > 0;) reportBytes += n;
                 reads.Add(clock.Elapsed.TotalMilliseconds);
             }
 
-            results.Add(("flow report (JSON, pro-rata) from the read model: first read, median of 5",
-                $"{reads[0]:N0} ms, {reads.Order().ElementAt(2):N0} ms ({report!.Length / 1_048_576.0:N0} MiB)"));
+            results.Add(("flow report (JSON, pro-rata) from the read model, read to the end: first read, median of 5",
+                $"{reads[0]:N0} ms, {reads.Order().ElementAt(2):N0} ms ({reportBytes / 1_048_576.0:N0} MiB)"));
 
             clock.Restart();
             await queries.ReportAsync(Case, TracingRule.Fifo, TimeOption.Parse(settings.AsOf), ct: ct);

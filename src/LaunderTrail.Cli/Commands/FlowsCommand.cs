@@ -50,10 +50,10 @@ public sealed class FlowsCommand : AsyncCommand<FlowsCommand.Settings>
         var (asOf, knownAt) = (TimeOption.Parse(settings.AsOf), TimeOption.Parse(settings.KnownAt));
         if (settings.Json)
         {
-            var json = await queries.ReportJsonAsync(settings.Case, rule, asOf, knownAt, ct);
+            await using var json = await queries.OpenReportJsonAsync(settings.Case, rule, asOf, knownAt, ct);
             if (json is null) return NoFacts(settings.Case);
             await using var stdout = Console.OpenStandardOutput();
-            await stdout.WriteAsync(json, ct);
+            await json.CopyToAsync(stdout, ct);
             return ExitCodes.Ok;
         }
 

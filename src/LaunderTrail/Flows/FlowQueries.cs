@@ -23,27 +23,30 @@ public sealed class FlowQueries(CaseStore store)
 
         var lastSeq = await LastSeqAsync(@case, ct);
         if (lastSeq == 0) return null;
-        var exact = await StoredReports.ReadExactAsync(store.Db, store.Schema, @case, rule, lastSeq, ct);
+        await using var exact = await StoredReports.OpenExactAsync(store.Db, store.Schema, @case, rule, lastSeq, ct);
         if (exact is null) return (await new FlowProjector(store).RefreshAsync(@case, ct)).For(rule);
-        using var json = new MemoryStream(exact);
+        // Marten's serializer wants a stream that knows its length.
+        using var json = new MemoryStream();
+        await exact.CopyToAsync(json, ct);
+        json.Position = 0;
         return store.Documents.Options.Serializer().FromJson<FlowReport>(json);
     }
 
     /// <summary>
-    /// The report as the interchange format writes it (UTF-8). About the case as it stands now, the stored bytes,
-    /// read as they were written; about another moment, the replay written out.
+    /// The report as the interchange format writes it (UTF-8), to be read once. About the case as it stands now, the
+    /// stored report, read as it was written; about another moment, the replay written out.
     /// </summary>
     /// <returns>The written report, or null when the case has no recorded facts.</returns>
-    public async Task<byte[]?> ReportJsonAsync(string @case, TracingRule rule, DateTimeOffset? asOf = null,
+    public async Task<Stream?> OpenReportJsonAsync(string @case, TracingRule rule, DateTimeOffset? asOf = null,
         DateTimeOffset? knownAt = null, CancellationToken ct = default)
     {
         if (asOf is not null || knownAt is not null)
-            return await ReportAsync(@case, rule, asOf, knownAt, ct) is { } replay ? FlowReportJson.Utf8(replay) : null;
+            return await ReportAsync(@case, rule, asOf, knownAt, ct) is { } replay ? new MemoryStream(FlowReportJson.Utf8(replay)) : null;
 
         var lastSeq = await LastSeqAsync(@case, ct);
         if (lastSeq == 0) return null;
-        return await StoredReports.ReadWrittenAsync(store.Db, store.Schema, @case, rule, lastSeq, ct)
-               ?? FlowReportJson.Utf8((await new FlowProjector(store).RefreshAsync(@case, ct)).For(rule));
+        return await StoredReports.OpenWrittenAsync(store.Db, store.Schema, @case, rule, lastSeq, ct)
+               ?? new MemoryStream(FlowReportJson.Utf8((await new FlowProjector(store).RefreshAsync(@case, ct)).For(rule)));
     }
 
     /// <summary>A merchant's totals over every case, after bringing stale cases up to date.</summary>

@@ -62,17 +62,24 @@ internal static class StoredReports
     public static void DeleteAll(IDocumentSession session, string schema) =>
         session.QueueSqlCommand($"delete from {schema}.{TableName}");
 
-    /// <returns>The written report (UTF-8) of the case under the rule, if this build wrote it from the facts up to <paramref name="lastSeq"/>.</returns>
-    public static Task<byte[]?> ReadWrittenAsync(NpgsqlDataSource db, string schema, string @case, TracingRule rule,
+    /// <returns>
+    /// The written report (UTF-8, decompressed as it is read) of the case under the rule, if this build wrote it from
+    /// the facts up to <paramref name="lastSeq"/>.
+    /// </returns>
+    public static Task<Stream?> OpenWrittenAsync(NpgsqlDataSource db, string schema, string @case, TracingRule rule,
         long lastSeq, CancellationToken ct) =>
-        ReadAsync(db, schema, "written", @case, rule, lastSeq, ct);
+        OpenAsync(db, schema, "written", @case, rule, lastSeq, ct);
 
     /// <returns>The serialised exact report (UTF-8) of the case under the rule, if this build wrote it as of <paramref name="lastSeq"/>.</returns>
-    public static Task<byte[]?> ReadExactAsync(NpgsqlDataSource db, string schema, string @case, TracingRule rule,
+    public static Task<Stream?> OpenExactAsync(NpgsqlDataSource db, string schema, string @case, TracingRule rule,
         long lastSeq, CancellationToken ct) =>
-        ReadAsync(db, schema, "exact", @case, rule, lastSeq, ct);
+        OpenAsync(db, schema, "exact", @case, rule, lastSeq, ct);
 
-    private static async Task<byte[]?> ReadAsync(NpgsqlDataSource db, string schema, string column, string @case,
+    /// <remarks>
+    /// Only the compressed bytes are held in memory; the report is decompressed as the caller reads it, so a report of
+    /// tens of megabytes is never one array on the large-object heap.
+    /// </remarks>
+    private static async Task<Stream?> OpenAsync(NpgsqlDataSource db, string schema, string column, string @case,
         TracingRule rule, long lastSeq, CancellationToken ct)
     {
         await using var command = db.CreateCommand(
@@ -82,7 +89,8 @@ internal static class StoredReports
         command.Parameters.AddWithValue(lastSeq);
         command.Parameters.AddWithValue(GeneratorVersion.Current);
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
-        return await reader.ReadAsync(ct) ? Decompress(await reader.GetFieldValueAsync<byte[]>(0, ct)) : null;
+        if (!await reader.ReadAsync(ct)) return null;
+        return new GZipStream(new MemoryStream(await reader.GetFieldValueAsync<byte[]>(0, ct)), CompressionMode.Decompress);
     }
 
     private static byte[] Compress(byte[] utf8)
@@ -91,13 +99,5 @@ internal static class StoredReports
         using (var gzip = new GZipStream(packed, CompressionLevel.Fastest, leaveOpen: true))
             gzip.Write(utf8);
         return packed.ToArray();
-    }
-
-    private static byte[] Decompress(byte[] packed)
-    {
-        using var gzip = new GZipStream(new MemoryStream(packed), CompressionMode.Decompress);
-        using var utf8 = new MemoryStream(packed.Length * 10);
-        gzip.CopyTo(utf8);
-        return utf8.ToArray();
     }
 }

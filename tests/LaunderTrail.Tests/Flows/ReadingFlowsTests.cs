@@ -27,6 +27,12 @@ public sealed class ReadingFlowsTests(PostgresServer server) : StoreFixture(serv
     private static IReadOnlyList<CaseEvent> Facts(string lines) =>
         lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(CaseHistory.ReadFact).ToList();
 
+    private static async Task<string> ReportJson(FlowQueries queries, TracingRule rule)
+    {
+        await using var json = (await queries.OpenReportJsonAsync("EX-2", rule, ct: Ct))!;
+        return await new StreamReader(json, Encoding.UTF8).ReadToEndAsync(Ct);
+    }
+
     private async Task<string> Report(TracingRule rule, DateTimeOffset? asOf = null, DateTimeOffset? knownAt = null) =>
         FlowReportJson.Write((await new FlowQueries(Store).ReportAsync("EX-2", rule, asOf, knownAt, Ct))!);
 
@@ -63,15 +69,15 @@ public sealed class ReadingFlowsTests(PostgresServer server) : StoreFixture(serv
         await Import("first.jsonl", first, "2026-11-01T09:00:00Z");
         foreach (var rule in new[] { TracingRule.Fifo, TracingRule.ProRata })
         {
-            Assert.Equal(Expected(rule, string.Join('\n', first)), Encoding.UTF8.GetString((await queries.ReportJsonAsync("EX-2", rule, ct: Ct))!));
-            Assert.Equal(Expected(rule, string.Join('\n', first)), Encoding.UTF8.GetString((await queries.ReportJsonAsync("EX-2", rule, ct: Ct))!));
+            Assert.Equal(Expected(rule, string.Join('\n', first)), await ReportJson(queries, rule));
+            Assert.Equal(Expected(rule, string.Join('\n', first)), await ReportJson(queries, rule));
         }
 
         await Import("late.jsonl", late, "2026-11-02T09:00:00Z");
 
         foreach (var rule in new[] { TracingRule.Fifo, TracingRule.ProRata })
-            Assert.Equal(Expected(rule, string.Join('\n', MixedCase)), Encoding.UTF8.GetString((await queries.ReportJsonAsync("EX-2", rule, ct: Ct))!));
-        Assert.Null(await queries.ReportJsonAsync("EX-404", TracingRule.Fifo, ct: Ct));
+            Assert.Equal(Expected(rule, string.Join('\n', MixedCase)), await ReportJson(queries, rule));
+        Assert.Null(await queries.OpenReportJsonAsync("EX-404", TracingRule.Fifo, ct: Ct));
     }
 
     [Fact]
@@ -79,18 +85,18 @@ public sealed class ReadingFlowsTests(PostgresServer server) : StoreFixture(serv
     {
         await Import("mixed.jsonl", MixedCase, "2026-11-01T09:00:00Z");
         var queries = new FlowQueries(Store);
-        var current = Encoding.UTF8.GetString((await queries.ReportJsonAsync("EX-2", TracingRule.Fifo, ct: Ct))!);
+        var current = await ReportJson(queries, TracingRule.Fifo);
         var other = StoredReports.Pack(FlowTracer.Trace("EX-2", Facts(string.Join('\n', MixedCase.Take(12))), TracingRule.Fifo),
             Store.Documents.Options.Serializer());
         Assert.NotEqual(current, FlowReportJson.Write(other.Report));
 
         await StoreAsync(other, lastSeq: MixedCase.Length);
         await ScalarAsync("update {schema}.lt_stored_reports set generator = 'LaunderTrail 0.0.1'");
-        Assert.Equal(current, Encoding.UTF8.GetString((await queries.ReportJsonAsync("EX-2", TracingRule.Fifo, ct: Ct))!));
+        Assert.Equal(current, await ReportJson(queries, TracingRule.Fifo));
 
         await StoreAsync(other, lastSeq: 3);
         Assert.Equal(MixedCase.Length, await ScalarAsync("select last_seq from {schema}.lt_stored_reports where rule = 'fifo'"));
-        Assert.Equal(current, Encoding.UTF8.GetString((await queries.ReportJsonAsync("EX-2", TracingRule.Fifo, ct: Ct))!));
+        Assert.Equal(current, await ReportJson(queries, TracingRule.Fifo));
     }
 
     private async Task StoreAsync(PackedReport report, long lastSeq)
@@ -144,6 +150,6 @@ public sealed class ReadingFlowsTests(PostgresServer server) : StoreFixture(serv
 
         Assert.Equal(MixedCase.Length, facts);
         Assert.Equal(before, await Report(TracingRule.ProRata));
-        Assert.Equal(before, Encoding.UTF8.GetString((await new FlowQueries(Store).ReportJsonAsync("EX-2", TracingRule.ProRata, ct: Ct))!));
+        Assert.Equal(before, await ReportJson(new FlowQueries(Store), TracingRule.ProRata));
     }
 }
