@@ -42,13 +42,10 @@ internal static class StoredReports
     }
 
     /// <summary>A traced report in both stored forms, compressed; made on the tracing thread, stored later.</summary>
-    public static PackedReport Pack(FlowReport report, ISerializer serializer)
-    {
-        using var written = new MemoryStream();
-        using (var gzip = new GZipStream(written, CompressionLevel.Fastest, leaveOpen: true))
-            FlowReportJson.Write(report, gzip);
-        return new PackedReport(report, written.ToArray(), Compress(Encoding.UTF8.GetBytes(serializer.ToJson(report))));
-    }
+    public static PackedReport Pack(FlowReport report, ISerializer serializer) =>
+        new(report,
+            Compressed(utf8 => FlowReportJson.Write(report, utf8)),
+            Compressed(utf8 => utf8.Write(Encoding.UTF8.GetBytes(serializer.ToJson(report)))));
 
     /// <remarks>A row written from more facts is kept: of two refreshes running at once, the later-built one wins.</remarks>
     public static void Store(IDocumentSession session, string schema, string @case, long lastSeq, PackedReport packed) =>
@@ -93,11 +90,11 @@ internal static class StoredReports
         return new GZipStream(new MemoryStream(await reader.GetFieldValueAsync<byte[]>(0, ct)), CompressionMode.Decompress);
     }
 
-    private static byte[] Compress(byte[] utf8)
+    private static byte[] Compressed(Action<Stream> write)
     {
         using var packed = new MemoryStream();
         using (var gzip = new GZipStream(packed, CompressionLevel.Fastest, leaveOpen: true))
-            gzip.Write(utf8);
+            write(gzip);
         return packed.ToArray();
     }
 }
