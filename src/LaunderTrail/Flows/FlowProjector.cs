@@ -90,7 +90,7 @@ public sealed class FlowProjector(CaseStore store)
         StoredReports.Store(session, store.Schema, @case, lastSeq, proRata);
         await UpdateMerchantsAsync(session, proRata.Report, ct);
         await session.SaveChangesAsync(ct);
-        return new RefreshedFlows(flows, fifo.Report, proRata.Report);
+        return new RefreshedFlows(flows, fifo, proRata);
     }
 
     /// <summary>Replaces this case's rows in every merchant's totals; merchant rows do not depend on the rule.</summary>

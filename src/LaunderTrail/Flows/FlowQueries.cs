@@ -24,7 +24,7 @@ public sealed class FlowQueries(CaseStore store)
         var lastSeq = await LastSeqAsync(@case, ct);
         if (lastSeq == 0) return null;
         await using var exact = await StoredReports.OpenExactAsync(store.Db, store.Schema, @case, rule, lastSeq, ct);
-        if (exact is null) return (await new FlowProjector(store).RefreshAsync(@case, ct)).For(rule);
+        if (exact is null) return (await new FlowProjector(store).RefreshAsync(@case, ct)).For(rule).Report;
         // Marten's serializer wants a stream that knows its length.
         using var json = new MemoryStream();
         await exact.CopyToAsync(json, ct);
@@ -46,7 +46,7 @@ public sealed class FlowQueries(CaseStore store)
         var lastSeq = await LastSeqAsync(@case, ct);
         if (lastSeq == 0) return null;
         return await StoredReports.OpenWrittenAsync(store.Db, store.Schema, @case, rule, lastSeq, ct)
-               ?? new MemoryStream(FlowReportJson.Utf8((await new FlowProjector(store).RefreshAsync(@case, ct)).For(rule)));
+               ?? StoredReports.Unpack((await new FlowProjector(store).RefreshAsync(@case, ct)).For(rule).Written);
     }
 
     /// <summary>A merchant's totals over every case, after bringing stale cases up to date.</summary>

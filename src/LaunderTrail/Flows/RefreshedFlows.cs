@@ -2,8 +2,8 @@ using LaunderTrail.Tracing;
 
 namespace LaunderTrail.Flows;
 
-/// <summary>A case's read model just stored, with the reports it was made from.</summary>
-internal sealed record RefreshedFlows(CaseFlows Flows, FlowReport Fifo, FlowReport ProRata)
+/// <summary>A case's read model just stored, with the reports it was made from, as they were stored.</summary>
+internal sealed record RefreshedFlows(CaseFlows Flows, PackedReport Fifo, PackedReport ProRata)
 {
-    public FlowReport For(TracingRule rule) => rule == TracingRule.Fifo ? Fifo : ProRata;
+    public PackedReport For(TracingRule rule) => rule == TracingRule.Fifo ? Fifo : ProRata;
 }

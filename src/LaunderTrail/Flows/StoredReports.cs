@@ -87,8 +87,11 @@ internal static class StoredReports
         command.Parameters.AddWithValue(GeneratorVersion.Current);
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
         if (!await reader.ReadAsync(ct)) return null;
-        return new GZipStream(new MemoryStream(await reader.GetFieldValueAsync<byte[]>(0, ct)), CompressionMode.Decompress);
+        return Unpack(await reader.GetFieldValueAsync<byte[]>(0, ct));
     }
+
+    /// <summary>A stored form, decompressed as it is read.</summary>
+    public static Stream Unpack(byte[] packed) => new GZipStream(new MemoryStream(packed), CompressionMode.Decompress);
 
     private static byte[] Compressed(Action<Stream> write)
     {
