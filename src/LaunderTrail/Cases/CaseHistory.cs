@@ -34,7 +34,7 @@ public sealed class CaseHistory(CaseStore store)
 
     /// <summary>
     /// The case's facts in recording order, and the version of the last one read: only the facts, read and
-    /// deserialised on every core, for tracing.
+    /// deserialised on every core, for tracing, so without their source and note (<see cref="EvidenceJson.ForTracing"/>).
     /// </summary>
     /// <param name="knownAt">Only facts recorded at or before this moment: the case as it was known then.</param>
     public async Task<(IReadOnlyList<CaseEvent> Facts, long LastVersion)> FactsAsync(string @case, DateTimeOffset? knownAt,
@@ -42,7 +42,7 @@ public sealed class CaseHistory(CaseStore store)
     {
         var facts = new List<CaseEvent>();
         long lastVersion = 0;
-        await foreach (var ((version, _), fact) in OrderedParallel.MapAsync(RawFactsAsync(@case, knownAt, ct), row => ReadFact(row.Data), ct))
+        await foreach (var ((version, _), fact) in OrderedParallel.MapAsync(RawFactsAsync(@case, knownAt, ct), row => ReadFact(row.Data, EvidenceJson.ForTracing), ct))
         {
             facts.Add(fact);
             lastVersion = version;
@@ -79,12 +79,14 @@ public sealed class CaseHistory(CaseStore store)
     public static CaseEvent ReadFact(string json) => ReadFact(Encoding.UTF8.GetBytes(json));
 
     /// <summary>A recorded fact from its stored JSON: the type named in it, then the fact as that type.</summary>
-    public static CaseEvent ReadFact(ReadOnlySpan<byte> utf8Json)
+    public static CaseEvent ReadFact(ReadOnlySpan<byte> utf8Json) => ReadFact(utf8Json, EvidenceJson.Options);
+
+    private static CaseEvent ReadFact(ReadOnlySpan<byte> utf8Json, JsonSerializerOptions options)
     {
         var typeName = TypeNameOf(utf8Json);
         if (!EvidenceTypes.TryFind(typeName, out var type))
             throw new InvalidDataException($"The event store holds a fact of unknown type '{typeName}'.");
-        return (CaseEvent)JsonSerializer.Deserialize(utf8Json, type, EvidenceJson.Options)!;
+        return (CaseEvent)JsonSerializer.Deserialize(utf8Json, type, options)!;
     }
 
     private static string TypeNameOf(ReadOnlySpan<byte> utf8Json)

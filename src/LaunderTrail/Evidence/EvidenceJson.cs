@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace LaunderTrail.Evidence;
 
@@ -11,6 +12,13 @@ namespace LaunderTrail.Evidence;
 public static class EvidenceJson
 {
     public static readonly JsonSerializerOptions Options = Create();
+
+    /// <summary>
+    /// Reads facts for tracing only: a fact's source and note, free text the tracer never looks at, are skipped, and
+    /// the other strings but ids and lots come from one pool. A case of a million facts then holds well under half
+    /// the memory, and the garbage collector has that much less to move.
+    /// </summary>
+    internal static readonly JsonSerializerOptions ForTracing = CreateForTracing();
 
     /// <summary>The layout of every report LaunderTrail writes: two-space indentation, "\n" line ends, text as written.</summary>
     public static readonly JsonWriterOptions ReportLayout = new()
@@ -31,6 +39,33 @@ public static class EvidenceJson
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.Converters.Add(new InstantWithOffsetConverter());
         options.Converters.Add(new NormalizedDecimalConverter());
+    }
+
+    private static JsonSerializerOptions CreateForTracing()
+    {
+        var options = new JsonSerializerOptions();
+        Configure(options);
+        var pooled = new PooledStringConverter();
+        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver
+        {
+            Modifiers =
+            {
+                typeInfo =>
+                {
+                    if (!typeInfo.Type.IsAssignableTo(typeof(CaseEvent))) return;
+                    var properties = typeInfo.Properties;
+                    for (var i = properties.Count - 1; i >= 0; i--)
+                    {
+                        var member = (properties[i].AttributeProvider as System.Reflection.MemberInfo)?.Name;
+                        if (member is nameof(CaseEvent.Source) or nameof(CaseEvent.Note)) properties.RemoveAt(i);
+                        else if (properties[i].PropertyType == typeof(string) && member is not (nameof(CaseEvent.Id) or nameof(PrepaidValuePurchased.Lot)))
+                            properties[i].CustomConverter = pooled;
+                    }
+                },
+            },
+        };
+        options.MakeReadOnly();
+        return options;
     }
 
     private static JsonSerializerOptions Create()

@@ -18,7 +18,8 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
     private readonly Dictionary<(string Victim, string Buyer), FaceAndCash> reached = [];
     private readonly List<BlendedResale> blendedResales = [];
     private readonly Dictionary<string, Mixture> victimMixtures = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Buyer, string Lot), MerchantTally> resales = [];
+    private readonly Dictionary<(string Buyer, string Product), MerchantTally> merchantTallies = [];
+    private readonly Dictionary<(string Buyer, string Lot), MerchantTally> resalesBeforePurchase = [];
     private readonly List<Problem> problems = [];
     private decimal prepaidFaceValue;
     private decimal prepaidPaid;
@@ -28,7 +29,6 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
     public AccountBook Accounts => accounts;
     public IReadOnlyDictionary<string, IValuePool> CashPools => cashPools;
     public IReadOnlyDictionary<(string Account, string Lot), IValuePool> LotPools => lotPools;
-    public IReadOnlyDictionary<string, string> ProductOfLot => productOfLot;
     public IReadOnlyDictionary<string, decimal> LossOfVictim => lossOfVictim;
     public IReadOnlyDictionary<(string Victim, string Account), decimal> Hops => hops;
 
@@ -38,7 +38,17 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
     /// <summary>Resales of blended value, whose share per victim <see cref="Attribution"/> works out at the end.</summary>
     public IReadOnlyList<BlendedResale> BlendedResales => blendedResales;
 
-    public IReadOnlyDictionary<(string Buyer, string Lot), MerchantTally> Resales => resales;
+    /// <summary>
+    /// What each buyer bought of each product. A lot resold before its purchase happened is tallied by lot until
+    /// the end, when its product is whatever the purchase said, if one came at all.
+    /// </summary>
+    public IEnumerable<((string Buyer, string Product) Merchant, MerchantTally Tally)> MerchantTallies()
+    {
+        foreach (var (merchant, tally) in merchantTallies) yield return (merchant, tally);
+        foreach (var ((buyer, lot), tally) in resalesBeforePurchase)
+            yield return ((buyer, productOfLot.GetValueOrDefault(lot, "")), tally);
+    }
+
     public IReadOnlyList<Problem> Problems => problems;
     public decimal ResoldFaceValue => resoldFaceValue;
     public decimal ResaleCash => resaleCash;
@@ -166,7 +176,9 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
             }
         }
 
-        var merchant = Tally(resales, (resale.Buyer, resale.Lot));
+        var merchant = productOfLot.TryGetValue(resale.Lot, out var product)
+            ? Tally(merchantTallies, (resale.Buyer, product))
+            : Tally(resalesBeforePurchase, (resale.Buyer, resale.Lot));
         merchant.FaceValue += faceValue;
         merchant.Price += resale.Price;
         merchant.Resales++;

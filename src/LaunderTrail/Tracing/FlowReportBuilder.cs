@@ -29,10 +29,8 @@ internal static class FlowReportBuilder
     }
 
     private static List<MerchantRow> MerchantRows(FlowLedger ledger) =>
-        ledger.Resales
-            .GroupBy(
-                resale => (resale.Key.Buyer, Product: ledger.ProductOfLot.GetValueOrDefault(resale.Key.Lot, "")),
-                resale => resale.Value)
+        ledger.MerchantTallies()
+            .GroupBy(merchant => merchant.Merchant, merchant => merchant.Tally)
             .Select(merchant => new MerchantRow(
                 merchant.Key.Buyer,
                 ledger.Accounts.HolderOf(merchant.Key.Buyer),

@@ -1,6 +1,6 @@
 namespace LaunderTrail.Tracing;
 
-/// <summary>What one buyer paid for one lot over its resales.</summary>
+/// <summary>What one buyer paid over its resales of one product (of one lot, while its product is unknown).</summary>
 internal sealed class MerchantTally
 {
     public decimal FaceValue { get; set; }

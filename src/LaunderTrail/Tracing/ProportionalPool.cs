@@ -8,8 +8,12 @@ namespace LaunderTrail.Tracing;
 /// </summary>
 internal sealed class ProportionalPool : IValuePool
 {
-    private readonly List<Parcel> entries = [];
-    private readonly Dictionary<Mixture, int> slotOf = [];
+    // Most lots come from one to three origins: a pool finds an origin's entry by looking at each, and only one that
+    // grows past this keeps an index. A case of a million facts holds hundreds of thousands of lot pools.
+    private const int IndexedFrom = 16;
+
+    private List<Parcel> entries = [];
+    private Dictionary<Mixture, int>? slotOf;
 
     public decimal Total { get; private set; }
 
@@ -20,14 +24,16 @@ internal sealed class ProportionalPool : IValuePool
     public void Add(Parcel parcel)
     {
         if (parcel.Amount == 0m) return;
-        if (slotOf.TryGetValue(parcel.Mixture, out var slot))
+        var slot = SlotOf(parcel.Mixture);
+        if (slot >= 0)
         {
             entries[slot] = entries[slot] with { Amount = entries[slot].Amount + parcel.Amount };
         }
         else
         {
-            slotOf.Add(parcel.Mixture, entries.Count);
+            slotOf?.Add(parcel.Mixture, entries.Count);
             entries.Add(parcel);
+            if (slotOf is null && entries.Count == IndexedFrom) Reindex();
         }
         Total += parcel.Amount;
     }
@@ -50,23 +56,42 @@ internal sealed class ProportionalPool : IValuePool
         return taken;
     }
 
+    private int SlotOf(Mixture mixture)
+    {
+        if (slotOf is not null) return slotOf.GetValueOrDefault(mixture, -1);
+        for (var slot = 0; slot < entries.Count; slot++)
+            if (entries[slot].Mixture.Equals(mixture)) return slot;
+        return -1;
+    }
+
     // Repeated proportional takes shrink an origin's share until it is exactly zero at decimal precision; keeping
     // such entries would make every later take pay for every origin the pool ever held.
     private void ForgetEmptyOrigins()
     {
         entries.RemoveAll(e => e.Amount == 0m);
+        Reindex();
+    }
+
+    private void Reindex()
+    {
+        if (entries.Count < IndexedFrom)
+        {
+            slotOf = null;
+            return;
+        }
+        slotOf ??= new Dictionary<Mixture, int>(entries.Count);
         slotOf.Clear();
         for (var i = 0; i < entries.Count; i++) slotOf.Add(entries[i].Mixture, i);
     }
 
     // An emptied pool forgets its origins: "holds none" stays exact after repeating-fraction splits, and a pool
-    // that is drained again and again (a gang account converting money as it arrives) stays small.
+    // that is drained again and again (a gang account converting money as it arrives) stays small. The entries
+    // themselves are what is taken: they are never zero.
     private List<Parcel> TakeAll(decimal excess)
     {
-        var taken = new List<Parcel>(entries.Count + 1);
-        taken.AddRange(entries.Where(e => e.Amount != 0m));
-        entries.Clear();
-        slotOf.Clear();
+        var taken = entries;
+        entries = [];
+        slotOf = null;
         Total = 0m;
         if (excess > 0m) taken.Add(new Parcel(Mixture.Unattributed, excess));
         return taken;

@@ -116,4 +116,26 @@ public sealed class LotTests
         Assert.Equal("r-nothing", report.Problems.Single().Id);
         Assert.Empty(report.Merchants);
     }
+
+    [Theory]
+    [InlineData(TracingRule.Fifo)]
+    [InlineData(TracingRule.ProRata)]
+    public void A_resale_that_happened_before_the_lots_purchase_counts_under_the_product_bought(TracingRule rule)
+    {
+        // Given a merchant who bought 100 of lot Q at 86 before the gang's purchase of Q is dated
+        var facts = LotOfMixedOrigin()
+            .Resale(10.5, "Q", "MID", "M", price: 86, faceValue: 100)
+            .Purchase(12, "Q", "G", paid: 0, faceValue: 100, product: "Q coin")
+            // and, after the purchase, 200 of lot L at 194 and the other 100 of Q at 86
+            .HandOver(13, "L", "G", "MID", faceValue: 200)
+            .Resale(14, "L", "MID", "M", price: 194, faceValue: 200)
+            .Resale(15, "Q", "G", "M", price: 86, faceValue: 100);
+
+        var report = facts.Trace(rule);
+
+        // Then both resales of Q are one row of Q coins, and the Suning cards another
+        Assert.Equal(
+            [new MerchantRow("M", "Merchant", "Q coin", 200m, 172m, 2), new MerchantRow("M", "Merchant", "Suning card", 200m, 194m, 1)],
+            report.Merchants);
+    }
 }

@@ -43,6 +43,26 @@ public sealed class PoolTests
     }
 
     [Fact]
+    public void A_proportional_pool_of_many_origins_keeps_one_entry_per_origin()
+    {
+        // Given a proportional pool of 40 origins, 10 each
+        var pool = new ProportionalPool();
+        var origins = Enumerable.Range(1, 40).Select(i => (Mixture)new SingleOrigin(new Origin($"Victim {i}"))).ToList();
+        foreach (var origin in origins) pool.Add(new Parcel(origin, 10m));
+
+        // When the first and the last origin add 30 more, and a quarter of the pool leaves
+        pool.Add(new Parcel(new SingleOrigin(new Origin("Victim 1")), 30m));
+        pool.Add(new Parcel(new SingleOrigin(new Origin("Victim 40")), 30m));
+        var taken = pool.Take(115m);
+
+        // Then the pool still has 40 entries, in order of arrival, and each origin gave a quarter of what it had
+        Assert.Equal(origins, pool.Parcels.Select(p => p.Mixture));
+        Assert.Equal([30m, .. Enumerable.Repeat(7.5m, 38), 30m], pool.Parcels.Select(p => p.Amount));
+        Assert.Equal([10m, .. Enumerable.Repeat(2.5m, 38), 10m], taken.Select(p => p.Amount));
+        Assert.Equal(345m, pool.Total);
+    }
+
+    [Fact]
     public void A_mixture_pool_hands_out_its_mixture_which_divides_in_proportion()
     {
         // Given a mixture pool of A's 100 and B's 300
