@@ -70,9 +70,8 @@ public sealed class FlowProjector(CaseStore store)
     private async Task<RefreshedFlows> StoreAsync(string @case, IReadOnlyList<CaseEvent> facts, long lastSeq, CancellationToken ct)
     {
         var timeline = CaseTimeline.Of(facts, asOf: null);
-        var serializer = store.Documents.Options.Serializer();
         var traced = await Task.WhenAll(new[] { TracingRule.Fifo, TracingRule.ProRata }
-            .Select(rule => Task.Run(() => StoredReports.Pack(FlowTracer.Trace(@case, timeline, rule, asOf: null), serializer), ct)));
+            .Select(rule => Task.Run(() => StoredReports.Pack(FlowTracer.Trace(@case, timeline, rule, asOf: null)), ct)));
         var (fifo, proRata) = (traced[0], traced[1]);
         var flows = new CaseFlows
         {

@@ -23,13 +23,8 @@ public sealed class FlowQueries(CaseStore store)
 
         var lastSeq = await LastSeqAsync(@case, ct);
         if (lastSeq == 0) return null;
-        await using var exact = await StoredReports.OpenExactAsync(store.Db, store.Schema, @case, rule, lastSeq, ct);
-        if (exact is null) return (await new FlowProjector(store).RefreshAsync(@case, ct)).For(rule).Report;
-        // Marten's serializer wants a stream that knows its length.
-        using var json = new MemoryStream();
-        await exact.CopyToAsync(json, ct);
-        json.Position = 0;
-        return store.Documents.Options.Serializer().FromJson<FlowReport>(json);
+        return await StoredReports.ReadExactAsync(store.Db, store.Schema, @case, rule, lastSeq, ct)
+               ?? (await new FlowProjector(store).RefreshAsync(@case, ct)).For(rule).Report;
     }
 
     /// <summary>

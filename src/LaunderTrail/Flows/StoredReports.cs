@@ -1,6 +1,6 @@
 using System.Data;
 using System.IO.Compression;
-using System.Text;
+using System.Text.Json;
 using LaunderTrail.Court;
 using LaunderTrail.Tracing;
 using Marten;
@@ -42,10 +42,10 @@ internal static class StoredReports
     }
 
     /// <summary>A traced report in both stored forms, compressed; made on the tracing thread, stored later.</summary>
-    public static PackedReport Pack(FlowReport report, ISerializer serializer) =>
+    public static PackedReport Pack(FlowReport report) =>
         new(report,
             Compressed(utf8 => FlowReportJson.Write(report, utf8)),
-            Compressed(utf8 => utf8.Write(Encoding.UTF8.GetBytes(serializer.ToJson(report)))));
+            Compressed(utf8 => JsonSerializer.Serialize(utf8, report, ExactReportJson.Default.FlowReport)));
 
     /// <remarks>A row written from more facts is kept: of two refreshes running at once, the later-built one wins.</remarks>
     public static void Store(IDocumentSession session, string schema, string @case, long lastSeq, PackedReport packed) =>
@@ -67,10 +67,13 @@ internal static class StoredReports
         long lastSeq, CancellationToken ct) =>
         OpenAsync(db, schema, "written", @case, rule, lastSeq, ct);
 
-    /// <returns>The serialised exact report (UTF-8) of the case under the rule, if this build wrote it as of <paramref name="lastSeq"/>.</returns>
-    public static Task<Stream?> OpenExactAsync(NpgsqlDataSource db, string schema, string @case, TracingRule rule,
-        long lastSeq, CancellationToken ct) =>
-        OpenAsync(db, schema, "exact", @case, rule, lastSeq, ct);
+    /// <returns>The exact report of the case under the rule, if this build wrote it as of <paramref name="lastSeq"/>.</returns>
+    public static async Task<FlowReport?> ReadExactAsync(NpgsqlDataSource db, string schema, string @case, TracingRule rule,
+        long lastSeq, CancellationToken ct)
+    {
+        await using var exact = await OpenAsync(db, schema, "exact", @case, rule, lastSeq, ct);
+        return exact is null ? null : await JsonSerializer.DeserializeAsync(exact, ExactReportJson.Default.FlowReport, ct);
+    }
 
     /// <remarks>
     /// Only the compressed bytes are held in memory; the report is decompressed as the caller reads it, so a report of

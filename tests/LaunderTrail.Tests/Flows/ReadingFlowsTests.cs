@@ -86,8 +86,7 @@ public sealed class ReadingFlowsTests(PostgresServer server) : StoreFixture(serv
         await Import("mixed.jsonl", MixedCase, "2026-11-01T09:00:00Z");
         var queries = new FlowQueries(Store);
         var current = await ReportJson(queries, TracingRule.Fifo);
-        var other = StoredReports.Pack(FlowTracer.Trace("EX-2", Facts(string.Join('\n', MixedCase.Take(12))), TracingRule.Fifo),
-            Store.Documents.Options.Serializer());
+        var other = StoredReports.Pack(FlowTracer.Trace("EX-2", Facts(string.Join('\n', MixedCase.Take(12))), TracingRule.Fifo));
         Assert.NotEqual(current, FlowReportJson.Write(other.Report));
 
         await StoreAsync(other, lastSeq: MixedCase.Length);
