@@ -42,7 +42,9 @@ internal sealed class BlendGraph
         }
 
         var blends = seen.ToArray();
-        Array.Sort(blends, (a, b) => b.Sequence.CompareTo(a.Sequence));
+        var descending = new long[blends.Length];
+        for (var i = 0; i < blends.Length; i++) descending[i] = -blends[i].Sequence;
+        Array.Sort(descending, blends);
         var indexOf = new Dictionary<Blend, int>(blends.Length, ReferenceEqualityComparer.Instance);
         for (var i = 0; i < blends.Length; i++) indexOf.Add(blends[i], i);
 

@@ -25,18 +25,43 @@ internal sealed class CaseTimeline
     {
         var withdrawn = Withdrawn(eventsInRecordingOrder);
         var identifications = new List<AccountIdentified>();
-        var happenings = new List<(long Ticks, int Recorded, CaseEvent Event)>(eventsInRecordingOrder.Count);
-        for (var recorded = 0; recorded < eventsInRecordingOrder.Count; recorded++)
+        var instants = new List<long>(eventsInRecordingOrder.Count);
+        var happenings = new List<CaseEvent>(eventsInRecordingOrder.Count);
+        foreach (var e in eventsInRecordingOrder)
         {
-            var e = eventsInRecordingOrder[recorded];
             if (e is EventRetracted || (withdrawn.Count > 0 && withdrawn.Contains(e.Id))) continue;
             if (e is AccountIdentified identification) identifications.Add(identification);
-            else if (asOf is null || e.At <= asOf.Value) happenings.Add((e.At.UtcTicks, recorded, e));
+            else if (asOf is null || e.At <= asOf.Value)
+            {
+                instants.Add(e.At.UtcTicks);
+                happenings.Add(e);
+            }
         }
 
-        // Instant first, recording order second: a total order, so the sort needs no stability.
-        happenings.Sort(static (a, b) => a.Ticks != b.Ticks ? a.Ticks.CompareTo(b.Ticks) : a.Recorded.CompareTo(b.Recorded));
-        return new CaseTimeline(identifications, happenings.ConvertAll(h => h.Event));
+        return new CaseTimeline(identifications, InTimeOrder(instants, happenings));
+    }
+
+    /// <summary>
+    /// The facts by instant, and facts of the same instant in recording order. Sorting bare instants is several times
+    /// faster than comparing facts; the sort is not stable, so each run of one instant is put back in recording order.
+    /// </summary>
+    private static CaseEvent[] InTimeOrder(List<long> instants, List<CaseEvent> happenings)
+    {
+        var keys = instants.ToArray();
+        var recorded = new int[keys.Length];
+        for (var i = 0; i < recorded.Length; i++) recorded[i] = i;
+        Array.Sort(keys, recorded);
+
+        var ordered = new CaseEvent[keys.Length];
+        for (var start = 0; start < keys.Length;)
+        {
+            var end = start + 1;
+            while (end < keys.Length && keys[end] == keys[start]) end++;
+            if (end - start > 1) Array.Sort(recorded, start, end - start);
+            for (var i = start; i < end; i++) ordered[i] = happenings[recorded[i]];
+            start = end;
+        }
+        return ordered;
     }
 
     /// <summary>
@@ -47,6 +72,7 @@ internal sealed class CaseTimeline
     {
         var retractionsOf = events.OfType<EventRetracted>()
             .ToLookup(r => r.Retracts, StringComparer.Ordinal);
+        if (retractionsOf.Count == 0) return [];
         var verdicts = new Dictionary<string, bool>(StringComparer.Ordinal);
 
         bool IsWithdrawn(string id, HashSet<string> onPath)

@@ -39,8 +39,9 @@ internal sealed class MixtureExpansion<TBucket> where TBucket : notnull
             Array.Clear(cash);
             foreach (var (root, rootFaceValue, rootCash) in roots)
             {
-                faceValue[graph.IndexOf(root)] += rootFaceValue;
-                cash[graph.IndexOf(root)] += rootCash;
+                var at = graph.IndexOf(root);
+                faceValue[at] += rootFaceValue;
+                cash[at] += rootCash;
             }
 
             for (var i = 0; i < graph.Count; i++)

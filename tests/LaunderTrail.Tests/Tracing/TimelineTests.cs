@@ -28,6 +28,24 @@ public sealed class TimelineTests
         Assert.Equal(reports[1], reports[2]);
     }
 
+    [Fact]
+    public void Many_facts_of_few_instants_keep_recording_order_within_each_instant()
+    {
+        // Given 2,000 transfers recorded in a scrambled order of time, over only 7 distinct instants
+        var facts = Enumerable.Range(0, 2000)
+            .Select(i => (CaseEvent)new FundsTransferred
+            {
+                Id = $"f-{i:0000}", Case = CaseFacts.CaseId, At = CaseFacts.At(i * 7919 % 7), From = "A", To = "G", Amount = 1,
+            })
+            .ToList();
+
+        // When the timeline orders them
+        var happenings = CaseTimeline.Of(facts, asOf: null).Happenings;
+
+        // Then they follow time, and within one instant the order they were recorded in
+        Assert.Equal(facts.OrderBy(f => f.At.UtcTicks).Select(f => f.Id), happenings.Select(f => f.Id));
+    }
+
     [Theory]
     [InlineData(false, 100, 0)]
     [InlineData(true, 0, 100)]
