@@ -35,7 +35,7 @@ internal sealed class Attribution
             if (parcel.Mixture is Blend blend) blended.Add((true, account), blend, 0m, parcel.Amount);
             else HeldAt(holdings, ((SingleOrigin)parcel.Mixture).Origin, account).Cash += parcel.Amount;
         }
-        foreach (var ((account, _), pool) in ledger.LotPools)
+        foreach (var (account, pool) in ledger.LotPools)
         foreach (var parcel in pool.Parcels)
         {
             if (parcel.Mixture is Blend blend) blended.Add((true, account), blend, parcel.Amount, 0m);

@@ -10,9 +10,9 @@ namespace LaunderTrail.Tracing;
 internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
 {
     private readonly Dictionary<string, IValuePool> cashPools = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Account, string Lot), IValuePool> lotPools = [];
+    private readonly Dictionary<string, LotRecord> lots = new(StringComparer.Ordinal);
+    private readonly Func<IValuePool> newLotPool = rule == TracingRule.Fifo ? () => new ProportionalPool() : () => new MixturePool();
     private readonly Dictionary<(string Account, string Lot), decimal> victimLotCounts = [];
-    private readonly Dictionary<string, string> productOfLot = new(StringComparer.Ordinal);
     private readonly Dictionary<string, decimal> lossOfVictim = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Victim, string Account), decimal> hops = [];
     private readonly Dictionary<(string Victim, string Buyer), FaceAndCash> reached = [];
@@ -28,7 +28,9 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
 
     public AccountBook Accounts => accounts;
     public IReadOnlyDictionary<string, IValuePool> CashPools => cashPools;
-    public IReadOnlyDictionary<(string Account, string Lot), IValuePool> LotPools => lotPools;
+
+    /// <summary>Every non-victim account's pool of every lot it holds part of.</summary>
+    public IEnumerable<(string Account, IValuePool Pool)> LotPools => lots.Values.SelectMany(lot => lot.Holders);
     public IReadOnlyDictionary<string, decimal> LossOfVictim => lossOfVictim;
     public IReadOnlyDictionary<(string Victim, string Account), decimal> Hops => hops;
 
@@ -46,7 +48,7 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
     {
         foreach (var (merchant, tally) in merchantTallies) yield return (merchant, tally);
         foreach (var ((buyer, lot), tally) in resalesBeforePurchase)
-            yield return ((buyer, productOfLot.GetValueOrDefault(lot, "")), tally);
+            yield return ((buyer, lots[lot].Product ?? ""), tally);
     }
 
     public IReadOnlyList<Problem> Problems => problems;
@@ -87,12 +89,13 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
 
     private void Apply(PrepaidValuePurchased purchase)
     {
-        if (productOfLot.ContainsKey(purchase.Lot))
+        var lot = Lot(purchase.Lot);
+        if (lot.Product is not null)
         {
             problems.Add(new Problem(purchase.Id, $"lot {purchase.Lot} was already bought"));
             return;
         }
-        productOfLot.Add(purchase.Lot, purchase.Product);
+        lot.Product = purchase.Product;
         prepaidFaceValue += purchase.FaceValue;
         prepaidPaid += purchase.Paid;
 
@@ -176,7 +179,7 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
             }
         }
 
-        var merchant = productOfLot.TryGetValue(resale.Lot, out var product)
+        var merchant = Lot(resale.Lot).Product is { } product
             ? Tally(merchantTallies, (resale.Buyer, product))
             : Tally(resalesBeforePurchase, (resale.Buyer, resale.Lot));
         merchant.FaceValue += faceValue;
@@ -221,9 +224,10 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
     {
         if (!accounts.IsVictim(account))
         {
-            var pool = LotPool(account, lot);
+            var record = Lot(lot);
+            var pool = record.PoolFor(account, newLotPool);
             var taken = pool.Take(faceValue);
-            if (pool.IsEmpty) lotPools.Remove((account, lot));
+            if (pool.IsEmpty) record.Forget(account);
             return taken;
         }
         var held = victimLotCounts.GetValueOrDefault((account, lot));
@@ -234,7 +238,7 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
     private decimal LotHeld(string account, string lot) =>
         accounts.IsVictim(account)
             ? victimLotCounts.GetValueOrDefault((account, lot))
-            : lotPools.TryGetValue((account, lot), out var pool) ? pool.Total : 0m;
+            : lots.TryGetValue(lot, out var record) && record.PoolOf(account) is { } pool ? pool.Total : 0m;
 
     private void CountVictimLot(string account, string lot, decimal faceValue) =>
         victimLotCounts[(account, lot)] = victimLotCounts.GetValueOrDefault((account, lot)) + faceValue;
@@ -261,14 +265,13 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
         return pool;
     }
 
-    private IValuePool LotPool(string account, string lot)
+    private IValuePool LotPool(string account, string lot) => Lot(lot).PoolFor(account, newLotPool);
+
+
+    private LotRecord Lot(string lot)
     {
-        if (!lotPools.TryGetValue((account, lot), out var pool))
-        {
-            pool = rule == TracingRule.Fifo ? new ProportionalPool() : new MixturePool();
-            lotPools.Add((account, lot), pool);
-        }
-        return pool;
+        if (!lots.TryGetValue(lot, out var record)) lots.Add(lot, record = new LotRecord());
+        return record;
     }
 
     private static TValue Tally<TKey, TValue>(Dictionary<TKey, TValue> tallies, TKey key)

@@ -1,0 +1,36 @@
+namespace LaunderTrail.Tracing;
+
+/// <summary>
+/// What the ledger knows of one lot: the product it was bought as, and the pools of the non-victim accounts that
+/// hold part of it. A lot has one holder most of the time and rarely more than a few, so a fact about a lot costs
+/// one lookup of the lot, whatever the number of lots in the case.
+/// </summary>
+internal sealed class LotRecord
+{
+    private readonly List<(string Account, IValuePool Pool)> holders = new(1);
+
+    /// <summary>The product of the lot's purchase; null until a purchase of it has been applied.</summary>
+    public string? Product { get; set; }
+
+    /// <summary>The holders' pools, in the order the holders first received part of the lot.</summary>
+    public IEnumerable<(string Account, IValuePool Pool)> Holders => holders;
+
+    public IValuePool? PoolOf(string account)
+    {
+        foreach (var (holder, pool) in holders)
+            if (string.Equals(holder, account, StringComparison.Ordinal)) return pool;
+        return null;
+    }
+
+    public IValuePool PoolFor(string account, Func<IValuePool> create)
+    {
+        if (PoolOf(account) is { } pool) return pool;
+        pool = create();
+        holders.Add((account, pool));
+        return pool;
+    }
+
+    /// <summary>Forgets an account's emptied pool, so a lot passed along a chain of hands keeps no trace of them.</summary>
+    public void Forget(string account) =>
+        holders.RemoveAt(holders.FindIndex(h => string.Equals(h.Account, account, StringComparison.Ordinal)));
+}
