@@ -27,4 +27,13 @@ internal sealed class Blend : Mixture
     /// sequence visits every blend before the blends it is made of, without walking the (deep) graph recursively.
     /// </summary>
     public long Sequence { get; }
+
+    /// <summary>
+    /// The <see cref="BlendGraph"/> that last reached this blend, and the blend's number in it. A graph marks the
+    /// blends it reaches instead of keeping a set and an index of hundreds of thousands of them; a blend belongs to
+    /// one ledger, which expands it on one thread.
+    /// </summary>
+    internal long Graph;
+
+    internal int IndexInGraph;
 }

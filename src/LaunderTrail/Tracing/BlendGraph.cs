@@ -6,12 +6,13 @@ namespace LaunderTrail.Tracing;
 /// </summary>
 internal sealed class BlendGraph
 {
-    private readonly Dictionary<Blend, int> indexOf;
+    private static long graphs;
+    private readonly long id;
 
-    private BlendGraph(Dictionary<Blend, int> indexOf, List<Origin> origins, int[] older, int[] newer, decimal[] olderFraction)
+    private BlendGraph(long id, int count, List<Origin> origins, int[] older, int[] newer, decimal[] olderFraction)
     {
-        Count = indexOf.Count;
-        this.indexOf = indexOf;
+        this.id = id;
+        Count = count;
         Origins = origins;
         Older = older;
         Newer = newer;
@@ -26,33 +27,42 @@ internal sealed class BlendGraph
     /// <summary>The older part's share of each blend; the newer part has the rest.</summary>
     public decimal[] OlderFraction { get; }
 
-    public int IndexOf(Blend blend) => indexOf[blend];
+    public int IndexOf(Blend blend) =>
+        blend.Graph == id ? blend.IndexInGraph : throw new ArgumentException("The blend is not in this graph.", nameof(blend));
 
     public static BlendGraph Reachable(IEnumerable<Blend> roots)
     {
-        // An explicit stack, not recursion: a pool's chain of blends is as deep as its history.
-        var seen = new HashSet<Blend>(ReferenceEqualityComparer.Instance);
-        var pending = new Stack<Blend>();
-        foreach (var root in roots)
-            if (seen.Add(root)) pending.Push(root);
-        while (pending.TryPop(out var blend))
+        var id = Interlocked.Increment(ref graphs);
+        var reached = new List<Blend>();
+        bool Reach(Blend blend)
         {
-            if (blend.Older is Blend olderBlend && seen.Add(olderBlend)) pending.Push(olderBlend);
-            if (blend.Newer is Blend newerBlend && seen.Add(newerBlend)) pending.Push(newerBlend);
+            if (blend.Graph == id) return false;
+            blend.Graph = id;
+            reached.Add(blend);
+            return true;
         }
 
-        var blends = seen.ToArray();
+        // An explicit stack, not recursion: a pool's chain of blends is as deep as its history.
+        var pending = new Stack<Blend>();
+        foreach (var root in roots)
+            if (Reach(root)) pending.Push(root);
+        while (pending.TryPop(out var blend))
+        {
+            if (blend.Older is Blend olderBlend && Reach(olderBlend)) pending.Push(olderBlend);
+            if (blend.Newer is Blend newerBlend && Reach(newerBlend)) pending.Push(newerBlend);
+        }
+
+        var blends = reached.ToArray();
         var descending = new long[blends.Length];
         for (var i = 0; i < blends.Length; i++) descending[i] = -blends[i].Sequence;
         Array.Sort(descending, blends);
-        var indexOf = new Dictionary<Blend, int>(blends.Length, ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < blends.Length; i++) indexOf.Add(blends[i], i);
+        for (var i = 0; i < blends.Length; i++) blends[i].IndexInGraph = i;
 
         var origins = new List<Origin>();
         var originIndex = new Dictionary<Origin, int>();
         int Part(Mixture part)
         {
-            if (part is Blend blend) return indexOf[blend];
+            if (part is Blend blend) return blend.IndexInGraph;
             var origin = ((SingleOrigin)part).Origin;
             if (!originIndex.TryGetValue(origin, out var index))
             {
@@ -71,6 +81,6 @@ internal sealed class BlendGraph
             newer[i] = Part(blends[i].Newer);
             olderFraction[i] = blends[i].OlderAmount / (blends[i].OlderAmount + blends[i].NewerAmount);
         }
-        return new BlendGraph(indexOf, origins, older, newer, olderFraction);
+        return new BlendGraph(id, blends.Length, origins, older, newer, olderFraction);
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace LaunderTrail.Tracing;
 
 /// <summary>
@@ -16,18 +18,22 @@ namespace LaunderTrail.Tracing;
 /// </remarks>
 internal sealed class MixtureExpansion<TBucket> where TBucket : notnull
 {
-    private readonly Dictionary<TBucket, List<(Blend Root, decimal FaceValue, decimal Cash)>> rootsOf = [];
+    // Per bucket, the amounts that entered it through each blend: parcels share their pool's blend, so a case of a
+    // million facts gives hundreds of thousands of parcels but only tens of thousands of distinct blends.
+    private readonly Dictionary<TBucket, Dictionary<Blend, (decimal FaceValue, decimal Cash)>> rootsOf = [];
 
     public void Add(TBucket bucket, Blend root, decimal faceValue, decimal cash)
     {
-        if (!rootsOf.TryGetValue(bucket, out var roots)) rootsOf.Add(bucket, roots = []);
-        roots.Add((root, faceValue, cash));
+        if (!rootsOf.TryGetValue(bucket, out var roots))
+            rootsOf.Add(bucket, roots = new Dictionary<Blend, (decimal, decimal)>(ReferenceEqualityComparer.Instance));
+        ref var entered = ref CollectionsMarshal.GetValueRefOrAddDefault(roots, root, out _);
+        entered = (entered.FaceValue + faceValue, entered.Cash + cash);
     }
 
     /// <summary>Every bucket's face value and cash per origin; origins with nothing in a bucket are left out.</summary>
     public IEnumerable<(TBucket Bucket, Origin Origin, decimal FaceValue, decimal Cash)> PerOrigin()
     {
-        var graph = BlendGraph.Reachable(rootsOf.Values.SelectMany(roots => roots.Select(r => r.Root)));
+        var graph = BlendGraph.Reachable(rootsOf.Values.SelectMany(roots => roots.Keys));
         var faceValue = new decimal[graph.Count];
         var cash = new decimal[graph.Count];
         var originFaceValue = new decimal[graph.Origins.Count];
@@ -37,14 +43,17 @@ internal sealed class MixtureExpansion<TBucket> where TBucket : notnull
         {
             Array.Clear(faceValue);
             Array.Clear(cash);
-            foreach (var (root, rootFaceValue, rootCash) in roots)
+            var first = graph.Count;
+            foreach (var (root, (rootFaceValue, rootCash)) in roots)
             {
                 var at = graph.IndexOf(root);
                 faceValue[at] += rootFaceValue;
                 cash[at] += rootCash;
+                first = Math.Min(first, at);
             }
 
-            for (var i = 0; i < graph.Count; i++)
+            // Blends before the bucket's first root contain none of them.
+            for (var i = first; i < graph.Count; i++)
             {
                 if (faceValue[i] == 0m && cash[i] == 0m) continue;
                 var olderFaceValue = faceValue[i] * graph.OlderFraction[i];

@@ -31,4 +31,33 @@ public sealed class MixtureExpansionTests
         Assert.Equal(Math.Round(held.Amount / 4m, 2), Math.Round(perOrigin[A], 2));
         Assert.Equal(Math.Round(held.Amount * 3m / 4m, 2), Math.Round(perOrigin[B], 2));
     }
+
+    [Fact]
+    public void Blends_expanded_again_or_from_another_root_divide_the_same_way()
+    {
+        // Given a pool that received A's 1 then B's 3, and then C's 4 on top
+        var pool = new MixturePool();
+        pool.Add(new Parcel(new SingleOrigin(A), 1m));
+        pool.Add(new Parcel(new SingleOrigin(B), 3m));
+        var before = (Blend)pool.Parcels.Single().Mixture;
+        pool.Add(new Parcel(new SingleOrigin(new Origin("Victim C")), 4m));
+        var after = (Blend)pool.Parcels.Single().Mixture;
+
+        // When the later blend is expanded, then the earlier one alone, then the later one again
+        Dictionary<Origin, decimal> Expand(Blend root, decimal cash)
+        {
+            var expansion = new MixtureExpansion<string>();
+            expansion.Add("held", root, 0m, cash);
+            return expansion.PerOrigin().ToDictionary(part => part.Origin, part => part.Cash);
+        }
+        var first = Expand(after, 8m);
+        var earlier = Expand(before, 4m);
+        var again = Expand(after, 8m);
+
+        // Then each expansion stands on its own
+        Assert.Equal(new Dictionary<Origin, decimal> { [A] = 1m, [B] = 3m, [new Origin("Victim C")] = 4m }, first);
+        Assert.Equal(new Dictionary<Origin, decimal> { [A] = 1m, [B] = 3m }, earlier);
+        Assert.Equal(first, again);
+        Assert.Throws<ArgumentException>(() => BlendGraph.Reachable([before]).IndexOf(after));
+    }
 }
