@@ -11,8 +11,13 @@ internal sealed class AccountBook
 {
     private readonly Dictionary<string, AccountIdentified> identifications;
 
-    private AccountBook(Dictionary<string, AccountIdentified> identifications) =>
+    private readonly Lazy<IReadOnlyList<(string Holder, IReadOnlyList<string> Accounts)>> victims;
+
+    private AccountBook(Dictionary<string, AccountIdentified> identifications)
+    {
         this.identifications = identifications;
+        victims = new Lazy<IReadOnlyList<(string Holder, IReadOnlyList<string> Accounts)>>(VictimsByHolder);
+    }
 
     /// <param name="identificationsInRecordingOrder">The case's identifications still in force.</param>
     public static AccountBook From(IEnumerable<AccountIdentified> identificationsInRecordingOrder)
@@ -36,7 +41,9 @@ internal sealed class AccountBook
     public bool IsVictim(string account) => RoleOf(account) == AccountRole.Victim;
 
     /// <summary>Every victim holder with her accounts, both sorted ordinally.</summary>
-    public IReadOnlyList<(string Holder, IReadOnlyList<string> Accounts)> Victims() =>
+    public IReadOnlyList<(string Holder, IReadOnlyList<string> Accounts)> Victims() => victims.Value;
+
+    private List<(string Holder, IReadOnlyList<string> Accounts)> VictimsByHolder() =>
         identifications.Values
             .Where(identification => identification.Role == AccountRole.Victim)
             .GroupBy(identification => identification.Holder, StringComparer.Ordinal)

@@ -5,14 +5,14 @@ namespace LaunderTrail.Tracing;
 /// <summary>The facts a report is computed from: what is still in force, and in which order it happened.</summary>
 internal sealed class CaseTimeline
 {
-    private CaseTimeline(IReadOnlyList<AccountIdentified> identifications, IReadOnlyList<CaseEvent> happenings)
+    private CaseTimeline(AccountBook accounts, IReadOnlyList<CaseEvent> happenings)
     {
-        Identifications = identifications;
+        Accounts = accounts;
         Happenings = happenings;
     }
 
-    /// <summary>Identifications in force, in recording order, whatever their <c>at</c>.</summary>
-    public IReadOnlyList<AccountIdentified> Identifications { get; }
+    /// <summary>The accounts as the identifications in force describe them, whatever their <c>at</c>; one book serves every rule.</summary>
+    public AccountBook Accounts { get; }
 
     /// <summary>The other facts in force up to the as-of moment, by instant, then by recording order.</summary>
     public IReadOnlyList<CaseEvent> Happenings { get; }
@@ -38,7 +38,7 @@ internal sealed class CaseTimeline
             }
         }
 
-        return new CaseTimeline(identifications, InTimeOrder(instants, happenings));
+        return new CaseTimeline(AccountBook.From(identifications), InTimeOrder(instants, happenings));
     }
 
     /// <summary>

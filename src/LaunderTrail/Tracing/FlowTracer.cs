@@ -23,7 +23,7 @@ public sealed class FlowTracer
     /// <summary>Traces an ordered timeline: one timeline serves every rule.</summary>
     internal static FlowReport Trace(string caseId, CaseTimeline timeline, TracingRule rule, DateTimeOffset? asOf)
     {
-        var ledger = new FlowLedger(AccountBook.From(timeline.Identifications), rule);
+        var ledger = new FlowLedger(timeline.Accounts, rule);
         foreach (var fact in timeline.Happenings) ledger.Apply(fact);
         return FlowReportBuilder.Build(caseId, asOf, rule, ledger);
     }

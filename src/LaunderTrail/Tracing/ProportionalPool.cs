@@ -12,7 +12,7 @@ internal sealed class ProportionalPool : IValuePool
     // grows past this keeps an index. A case of a million facts holds hundreds of thousands of lot pools.
     private const int IndexedFrom = 16;
 
-    private List<Parcel> entries = [];
+    private List<Parcel> entries = new(1);
     private Dictionary<Mixture, int>? slotOf;
 
     public decimal Total { get; private set; }
@@ -90,7 +90,7 @@ internal sealed class ProportionalPool : IValuePool
     private List<Parcel> TakeAll(decimal excess)
     {
         var taken = entries;
-        entries = [];
+        entries = new List<Parcel>(1);
         slotOf = null;
         Total = 0m;
         if (excess > 0m) taken.Add(new Parcel(Mixture.Unattributed, excess));
