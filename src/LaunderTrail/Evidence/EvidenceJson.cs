@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -48,24 +49,24 @@ public static class EvidenceJson
         var pooled = new PooledStringConverter();
         options.TypeInfoResolver = new DefaultJsonTypeInfoResolver
         {
-            Modifiers =
-            {
-                typeInfo =>
-                {
-                    if (!typeInfo.Type.IsAssignableTo(typeof(CaseEvent))) return;
-                    var properties = typeInfo.Properties;
-                    for (var i = properties.Count - 1; i >= 0; i--)
-                    {
-                        var member = (properties[i].AttributeProvider as System.Reflection.MemberInfo)?.Name;
-                        if (member is nameof(CaseEvent.Source) or nameof(CaseEvent.Note)) properties.RemoveAt(i);
-                        else if (properties[i].PropertyType == typeof(string) && member is not (nameof(CaseEvent.Id) or nameof(PrepaidValuePurchased.Lot)))
-                            properties[i].CustomConverter = pooled;
-                    }
-                },
-            },
+            Modifiers = { typeInfo => LeaveOutFreeTextAndPoolRepeats(typeInfo, pooled) },
         };
         options.MakeReadOnly();
         return options;
+    }
+
+    private static void LeaveOutFreeTextAndPoolRepeats(JsonTypeInfo fact, PooledStringConverter pooled)
+    {
+        if (!fact.Type.IsAssignableTo(typeof(CaseEvent))) return;
+        for (var i = fact.Properties.Count - 1; i >= 0; i--)
+        {
+            var property = fact.Properties[i];
+            var member = (property.AttributeProvider as MemberInfo)?.Name;
+            if (member is nameof(CaseEvent.Source) or nameof(CaseEvent.Note)) fact.Properties.RemoveAt(i);
+            else if (property.PropertyType == typeof(string) &&
+                     member is not (nameof(CaseEvent.Id) or nameof(EventRetracted.Retracts) or nameof(PrepaidValuePurchased.Lot)))
+                property.CustomConverter = pooled;
+        }
     }
 
     private static JsonSerializerOptions Create()

@@ -29,11 +29,13 @@ internal sealed class Blend : Mixture
     public long Sequence { get; }
 
     /// <summary>
-    /// The <see cref="BlendGraph"/> that last reached this blend, and the blend's number in it. A graph marks the
-    /// blends it reaches instead of keeping a set and an index of hundreds of thousands of them; a blend belongs to
-    /// one ledger, which expands it on one thread.
+    /// The id of the <see cref="BlendGraph"/> that last reached this blend: a graph marks the blends it reaches
+    /// instead of keeping a set and an index of hundreds of thousands of them. These two fields are the only state of
+    /// a blend that changes, and only while a graph is built: a blend belongs to one ledger, whose report expands its
+    /// blends on one thread, one graph at a time.
     /// </summary>
-    internal long Graph;
+    internal long ReachedByGraph;
 
+    /// <summary>The blend's number in the graph that last reached it.</summary>
     internal int IndexInGraph;
 }

@@ -28,7 +28,7 @@ internal sealed class BlendGraph
     public decimal[] OlderFraction { get; }
 
     public int IndexOf(Blend blend) =>
-        blend.Graph == id ? blend.IndexInGraph : throw new ArgumentException("The blend is not in this graph.", nameof(blend));
+        blend.ReachedByGraph == id ? blend.IndexInGraph : throw new ArgumentException("The blend is not in this graph.", nameof(blend));
 
     public static BlendGraph Reachable(IEnumerable<Blend> roots)
     {
@@ -36,8 +36,8 @@ internal sealed class BlendGraph
         var reached = new List<Blend>();
         bool Reach(Blend blend)
         {
-            if (blend.Graph == id) return false;
-            blend.Graph = id;
+            if (blend.ReachedByGraph == id) return false;
+            blend.ReachedByGraph = id;
             reached.Add(blend);
             return true;
         }

@@ -11,6 +11,7 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
 {
     private readonly Dictionary<string, IValuePool> cashPools = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LotRecord> lots = new(StringComparer.Ordinal);
+    private readonly Func<IValuePool> newCashPool = rule == TracingRule.Fifo ? () => new FifoPool() : () => new MixturePool();
     private readonly Func<IValuePool> newLotPool = rule == TracingRule.Fifo ? () => new ProportionalPool() : () => new MixturePool();
     private readonly Dictionary<(string Account, string Lot), decimal> victimLotCounts = [];
     private readonly Dictionary<string, decimal> lossOfVictim = new(StringComparer.Ordinal);
@@ -259,14 +260,13 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
     {
         if (!cashPools.TryGetValue(account, out var pool))
         {
-            pool = rule == TracingRule.Fifo ? new FifoPool() : new MixturePool();
+            pool = newCashPool();
             cashPools.Add(account, pool);
         }
         return pool;
     }
 
     private IValuePool LotPool(string account, string lot) => Lot(lot).PoolFor(account, newLotPool);
-
 
     private LotRecord Lot(string lot)
     {

@@ -15,7 +15,8 @@ public static class FlowReportJson
 {
     private static readonly JsonWriterOptions WriterOptions = EvidenceJson.ReportLayout;
 
-    // A report of a million facts is tens of megabytes: it goes out in pieces of about this size, not as one buffer.
+    // A report of a million facts is tens of megabytes: it goes out in pieces of about this size, not as one buffer
+    // (each piece flushes the stream below too, which costs a compressing stream a few bytes).
     private const int FlushEvery = 1 << 16;
 
     public static string Write(FlowReport report) => Encoding.UTF8.GetString(Utf8(report));

@@ -1,7 +1,7 @@
 namespace LaunderTrail.Tracing;
 
 /// <summary>
-/// How a parcel of value divides among origins, as an immutable node: a <see cref="SingleOrigin"/>, or a
+/// How a parcel of value divides among origins, as a node whose composition never changes: a <see cref="SingleOrigin"/>, or a
 /// <see cref="Blend"/> of two older mixtures. A proportional take never changes a pool's composition, only its total,
 /// so parcels can share their pool's mixture by reference instead of copying one entry per origin.
 /// </summary>

@@ -52,7 +52,7 @@ internal sealed class MixtureExpansion<TBucket> where TBucket : notnull
                 first = Math.Min(first, at);
             }
 
-            // Blends before the bucket's first root contain none of them.
+            // Blends before the bucket's first root are newer than all its roots: none of its value flows through them.
             for (var i = first; i < graph.Count; i++)
             {
                 if (faceValue[i] == 0m && cash[i] == 0m) continue;

@@ -9,7 +9,7 @@ namespace LaunderTrail.Tracing;
 internal sealed class ProportionalPool : IValuePool
 {
     // Most lots come from one to three origins: a pool finds an origin's entry by looking at each, and only one that
-    // grows past this keeps an index. A case of a million facts holds hundreds of thousands of lot pools.
+    // reaches this many entries keeps an index. A case of a million facts holds hundreds of thousands of lot pools.
     private const int IndexedFrom = 16;
 
     private List<Parcel> entries = new(1);

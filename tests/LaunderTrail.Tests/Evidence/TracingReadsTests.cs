@@ -30,4 +30,16 @@ public sealed class TracingReadsTests
         Assert.Same(first.Case, second.Case);
         Assert.NotSame(first.Id, second.Id);
     }
+
+    [Fact]
+    public void Escaped_strings_read_for_tracing_are_unescaped()
+    {
+        var escaped = Transfer.Replace("\"to\":\"acc-gang-bank-1\"", "\"to\":\"acc-\\u00e9-\\\"bank\\\"\"");
+
+        var forTracing = JsonSerializer.Deserialize<FundsTransferred>(escaped, EvidenceJson.ForTracing)!;
+
+        Assert.Equal("acc-\u00e9-\"bank\"", forTracing.To);
+        Assert.Equal("acc-\u00e9-bank", JsonSerializer.Deserialize<FundsTransferred>(
+            Transfer.Replace("acc-gang-bank-1", "acc-\u00e9-bank"), EvidenceJson.ForTracing)!.To);
+    }
 }

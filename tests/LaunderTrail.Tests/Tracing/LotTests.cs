@@ -138,4 +138,21 @@ public sealed class LotTests
             [new MerchantRow("M", "Merchant", "Q coin", 200m, 172m, 2), new MerchantRow("M", "Merchant", "Suning card", 200m, 194m, 1)],
             report.Merchants);
     }
+
+    [Fact]
+    public void A_lot_resold_before_it_was_bought_twice_counts_under_the_first_purchases_product()
+    {
+        // Given a merchant who bought 100 of lot Q before any purchase of Q is dated
+        var facts = LotOfMixedOrigin()
+            .Resale(10.5, "Q", "MID", "M", price: 86, faceValue: 100)
+            // When Q is bought as Q coins, then bought again as Suning cards
+            .Purchase(12, "Q", "G", paid: 0, faceValue: 100, product: "Q coin")
+            .Purchase(13, "Q", "G", paid: 0, faceValue: 100, product: "Suning card", id: "p-again");
+
+        var report = facts.Trace(TracingRule.Fifo);
+
+        // Then the resale counts under Q coins, and the second purchase is a problem
+        Assert.Equal(new MerchantRow("M", "Merchant", "Q coin", 100m, 86m, 1), report.Merchants.Single());
+        Assert.Equal("p-again", report.Problems.Single().Id);
+    }
 }
