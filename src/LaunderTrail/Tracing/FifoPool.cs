@@ -19,9 +19,8 @@ internal sealed class FifoPool : IValuePool
         Total += parcel.Amount;
     }
 
-    public List<Parcel> Take(decimal amount)
+    public void Take(decimal amount, List<Parcel> taken)
     {
-        var taken = new List<Parcel>();
         var remaining = amount;
         while (remaining > 0m && head < queue.Count)
         {
@@ -53,7 +52,6 @@ internal sealed class FifoPool : IValuePool
         }
 
         if (remaining > 0m) taken.Add(new Parcel(Mixture.Unattributed, remaining));
-        return taken;
     }
 
     // Keeps memory proportional to the parcels still held without shifting the queue on every take.

@@ -22,6 +22,11 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
     private readonly Dictionary<(string Buyer, string Product), MerchantTally> merchantTallies = [];
     private readonly Dictionary<(string Buyer, string Lot), MerchantTally> resalesBeforePurchase = [];
     private readonly List<Problem> problems = [];
+
+    // The parcels in flight while one fact is applied (what left a pool, and the parts it was split into), reused
+    // from fact to fact: a list per take was most of what tracing a large case allocated.
+    private readonly List<Parcel> taken = [];
+    private readonly List<Parcel> parts = [];
     private decimal prepaidFaceValue;
     private decimal prepaidPaid;
     private decimal resoldFaceValue;
@@ -74,7 +79,7 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
 
     // The lender's own money is not traced: the loan arrives from outside the trace, whatever the lender holds.
     private void Apply(LoanDisbursed loan) =>
-        DepositCash(loan.To, [new Parcel(Mixture.Unattributed, loan.Amount)]);
+        DepositCash(loan.To, new Parcel(Mixture.Unattributed, loan.Amount));
 
     private void Apply(FundsTransferred transfer)
     {
@@ -82,10 +87,10 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
         {
             if (accounts.IsVictim(transfer.To)) return;
             RecordLoss(transfer.From, transfer.To, transfer.Amount);
-            DepositCash(transfer.To, [new Parcel(VictimMixture(transfer.From), transfer.Amount)]);
+            DepositCash(transfer.To, new Parcel(VictimMixture(transfer.From), transfer.Amount));
             return;
         }
-        DepositCash(transfer.To, CashPool(transfer.From).Take(transfer.Amount));
+        DepositCash(transfer.To, TakeCash(transfer.From, transfer.Amount));
     }
 
     private void Apply(PrepaidValuePurchased purchase)
@@ -114,8 +119,8 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
         }
 
         // The cash paid goes to the issuer and leaves the trace; the face value carries its origins on.
-        var paid = CashPool(purchase.Buyer).Take(purchase.Paid);
-        DepositLot(holder, purchase.Lot, Proportions.Split(purchase.FaceValue, paid));
+        var paid = TakeCash(purchase.Buyer, purchase.Paid);
+        DepositLot(holder, purchase.Lot, Split(purchase.FaceValue, paid));
     }
 
     private void Apply(PrepaidValueTransferred handover)
@@ -158,7 +163,7 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
         DepositLot(resale.Buyer, resale.Lot, sold);
 
         // The seller turned the origins' value into cash: the price keeps the proportions of the face value sold.
-        var proceeds = Proportions.Split(resale.Price, sold);
+        var proceeds = Split(resale.Price, sold);
         DepositCash(resale.ReceivingAccount, proceeds);
 
         // Split gives one part per share that holds something, in order; shares of exactly zero get none.
@@ -205,6 +210,27 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
         foreach (var parcel in parcels) pool.Add(parcel);
     }
 
+    private void DepositCash(string account, Parcel parcel)
+    {
+        if (!accounts.IsVictim(account)) CashPool(account).Add(parcel);
+    }
+
+    /// <returns>The parcels taken, in the ledger's list of parcels in flight.</returns>
+    private List<Parcel> TakeCash(string account, decimal amount)
+    {
+        taken.Clear();
+        CashPool(account).Take(amount, taken);
+        return taken;
+    }
+
+    /// <returns>The parts, in the ledger's list of split parcels in flight.</returns>
+    private List<Parcel> Split(decimal whole, List<Parcel> shares)
+    {
+        parts.Clear();
+        Proportions.Split(whole, shares, parts);
+        return parts;
+    }
+
     private void DepositLot(string account, string lot, List<Parcel> parcels)
     {
         if (accounts.IsVictim(account))
@@ -221,19 +247,22 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
     /// she holds (the count only gives an omitted faceValue its meaning). From a non-victim account, face value
     /// beyond its pool is unattributed.
     /// </remarks>
+    /// <returns>The parcels taken, in the ledger's list of parcels in flight.</returns>
     private List<Parcel> TakeLot(string account, string lot, decimal faceValue)
     {
+        taken.Clear();
         if (!accounts.IsVictim(account))
         {
             var record = Lot(lot);
             var pool = record.PoolFor(account, newLotPool);
-            var taken = pool.Take(faceValue);
+            pool.Take(faceValue, taken);
             if (pool.IsEmpty) record.Forget(account);
             return taken;
         }
         var held = victimLotCounts.GetValueOrDefault((account, lot));
         victimLotCounts[(account, lot)] = Math.Max(0m, held - faceValue);
-        return [new Parcel(VictimMixture(account), faceValue)];
+        taken.Add(new Parcel(VictimMixture(account), faceValue));
+        return taken;
     }
 
     private decimal LotHeld(string account, string lot) =>

@@ -13,8 +13,10 @@ internal interface IValuePool
     void Add(Parcel parcel);
 
     /// <summary>
-    /// Takes <paramref name="amount"/> out of the pool, in the order the parcels leave. What is taken beyond
-    /// <see cref="Total"/> comes last as an unattributed parcel: value of unknown origin is never dropped.
+    /// Takes <paramref name="amount"/> out of the pool and appends the parcels to <paramref name="taken"/>, in the
+    /// order they leave. What is taken beyond <see cref="Total"/> comes last as an unattributed parcel: value of
+    /// unknown origin is never dropped.
     /// </summary>
-    List<Parcel> Take(decimal amount);
+    /// <remarks>The caller owns the list, so a ledger applying a million facts reuses one instead of making one per take.</remarks>
+    void Take(decimal amount, List<Parcel> taken);
 }

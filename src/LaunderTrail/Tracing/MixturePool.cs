@@ -24,20 +24,19 @@ internal sealed class MixturePool : IValuePool
         Total += parcel.Amount;
     }
 
-    public List<Parcel> Take(decimal amount)
+    public void Take(decimal amount, List<Parcel> taken)
     {
         if (amount < Total)
         {
             Total -= amount;
-            return [new Parcel(mixture!, amount)];
+            taken.Add(new Parcel(mixture!, amount));
+            return;
         }
 
         // An emptied pool forgets its mixture: "holds none" stays exact, and what arrives next starts afresh.
-        var taken = new List<Parcel>(2);
         if (mixture is not null) taken.Add(new Parcel(mixture, Total));
         if (amount > Total) taken.Add(new Parcel(Mixture.Unattributed, amount - Total));
         mixture = null;
         Total = 0m;
-        return taken;
     }
 }

@@ -12,7 +12,7 @@ internal sealed class ProportionalPool : IValuePool
     // reaches this many entries keeps an index. A case of a million facts holds hundreds of thousands of lot pools.
     private const int IndexedFrom = 16;
 
-    private List<Parcel> entries = new(1);
+    private readonly List<Parcel> entries = new(1);
     private Dictionary<Mixture, int>? slotOf;
 
     public decimal Total { get; private set; }
@@ -38,22 +38,26 @@ internal sealed class ProportionalPool : IValuePool
         Total += parcel.Amount;
     }
 
-    public List<Parcel> Take(decimal amount)
+    public void Take(decimal amount, List<Parcel> taken)
     {
-        if (amount >= Total) return TakeAll(excess: amount - Total);
+        if (amount >= Total)
+        {
+            TakeAll(excess: amount - Total, taken);
+            return;
+        }
 
         // Entries are never zero, so the split has one part per entry, in the same order.
-        var taken = Proportions.Split(amount, entries);
+        var first = taken.Count;
+        Proportions.Split(amount, entries, taken);
         var emptied = false;
         for (var slot = 0; slot < entries.Count; slot++)
         {
-            var left = entries[slot].Amount - taken[slot].Amount;
+            var left = entries[slot].Amount - taken[first + slot].Amount;
             entries[slot] = entries[slot] with { Amount = left };
             emptied |= left == 0m;
         }
         Total -= amount;
         if (emptied) ForgetEmptyOrigins();
-        return taken;
     }
 
     private int SlotOf(Mixture mixture)
@@ -87,13 +91,12 @@ internal sealed class ProportionalPool : IValuePool
     // An emptied pool forgets its origins: "holds none" stays exact after repeating-fraction splits, and a pool
     // that is drained again and again (a gang account converting money as it arrives) stays small. The entries
     // themselves are what is taken: they are never zero.
-    private List<Parcel> TakeAll(decimal excess)
+    private void TakeAll(decimal excess, List<Parcel> taken)
     {
-        var taken = entries;
-        entries = new List<Parcel>(1);
+        taken.AddRange(entries);
+        entries.Clear();
         slotOf = null;
         Total = 0m;
         if (excess > 0m) taken.Add(new Parcel(Mixture.Unattributed, excess));
-        return taken;
     }
 }

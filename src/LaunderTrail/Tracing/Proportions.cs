@@ -4,10 +4,10 @@ internal static class Proportions
 {
     /// <summary>
     /// Splits <paramref name="whole"/> among the mixtures of <paramref name="shares"/> in proportion to their amounts,
-    /// in the same order. The last share gets the remainder, so the parts always add up to the whole exactly
-    /// even when the proportions are repeating fractions.
+    /// in the same order, and appends the parts to <paramref name="parts"/>. The last share gets the remainder, so the
+    /// parts always add up to the whole exactly even when the proportions are repeating fractions.
     /// </summary>
-    public static List<Parcel> Split(decimal whole, IReadOnlyList<Parcel> shares)
+    public static void Split(decimal whole, IReadOnlyList<Parcel> shares, List<Parcel> parts)
     {
         var total = 0m;
         var lastNonZero = -1;
@@ -17,11 +17,10 @@ internal static class Proportions
             if (shares[i].Amount != 0m) lastNonZero = i;
         }
 
-        var parts = new List<Parcel>(shares.Count);
         if (lastNonZero < 0)
         {
             parts.Add(new Parcel(Mixture.Unattributed, whole));
-            return parts;
+            return;
         }
 
         var assigned = 0m;
@@ -33,6 +32,5 @@ internal static class Proportions
             parts.Add(shares[i] with { Amount = part });
         }
         parts.Add(shares[lastNonZero] with { Amount = whole - assigned });
-        return parts;
     }
 }

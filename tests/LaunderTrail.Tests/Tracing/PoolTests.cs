@@ -116,7 +116,7 @@ public sealed class PoolTests
         Parcel[] shares = [new(A, 1m), new(B, 1m), new(Mixture.Unattributed, 1m)];
 
         // When the whole is split among them
-        var parts = Proportions.Split(decimal.Parse(whole, CultureInfo.InvariantCulture), shares);
+        var parts = Taking.SplitOf(decimal.Parse(whole, CultureInfo.InvariantCulture), shares);
 
         // Then each part is a third, and the parts add up to exactly the whole
         Assert.Equal(decimal.Parse(whole, CultureInfo.InvariantCulture), parts.Sum(p => p.Amount));
