@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LaunderTrail.Cli.Rendering;
 using LaunderTrail.Flows;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -12,8 +13,7 @@ public sealed class RebuildCommand : AsyncCommand<DatabaseSettings>
     {
         await using var store = await Database.OpenAsync(settings, ct);
         var clock = Stopwatch.StartNew();
-        var progress = new Progress<(string Case, long Facts)>(p => Diagnostics.Note($"rebuilt case {p.Case} ({p.Facts:N0} facts so far)"));
-        var facts = await new FlowProjector(store).RebuildAsync(progress, ct);
+        var facts = await new FlowProjector(store).RebuildAsync(new RebuildProgress(), ct);
         var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
         AnsiConsole.MarkupLineInterpolated($"Rebuilt the flow read models from {facts:N0} events in {seconds:0.00} s: {facts / seconds:N0} events/s.");
         return ExitCodes.Ok;
