@@ -41,6 +41,27 @@ internal static class StoredReports
         options.Storage.ExtendedSchemaObjects.Add(table);
     }
 
+    /// <summary>
+    /// Has PostgreSQL store both forms as they are, out of line: they are compressed already, and its own attempt to
+    /// compress the tens of megabytes of a large case again took a third of the time it spent storing them. The
+    /// schema migration knows nothing of a column's storage, so this runs once the table exists; it alters the table
+    /// only the first time.
+    /// </summary>
+    public static async Task StoreAsIsAsync(NpgsqlDataSource db, string schema, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand(
+            $"""
+             do $storage$ begin
+               if exists (select 1 from pg_attribute where attrelid = '{schema}.{TableName}'::regclass
+                          and attname in ('written', 'exact') and attstorage <> 'e') then
+                 alter table {schema}.{TableName} alter column written set storage external,
+                                                  alter column exact set storage external;
+               end if;
+             end $storage$
+             """);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>A traced report in both stored forms, compressed; made on the tracing thread, stored later.</summary>
     public static PackedReport Pack(FlowReport report) =>
         new(report,

@@ -1,3 +1,4 @@
+using LaunderTrail.Flows;
 using Marten;
 using Npgsql;
 
@@ -30,6 +31,7 @@ public sealed class CaseStore : IAsyncDisposable
         await documents.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var db = NpgsqlDataSource.Create(connectionString);
         await AppendOnlyGuard.ApplyAsync(db, schema, ct);
+        await StoredReports.StoreAsIsAsync(db, schema, ct);
         return new CaseStore(connectionString, schema, documents, db);
     }
 

@@ -49,6 +49,15 @@ public sealed class ReadingFlowsTests(PostgresServer server) : StoreFixture(serv
     }
 
     [Fact]
+    public async Task Stored_reports_are_kept_as_they_are_without_a_second_compression()
+    {
+        const string externalColumns =
+            "select count(*) from pg_attribute where attrelid = '{schema}.lt_stored_reports'::regclass and attname in ('written', 'exact') and attstorage = 'e'";
+
+        Assert.Equal(2, await ScalarAsync(externalColumns));
+    }
+
+    [Fact]
     public async Task Evidence_that_arrives_late_with_an_earlier_time_is_traced_in_its_place()
     {
         var late = MixedCase.Where(l => l.Contains("\"f-2\"") || l.Contains("\"f-1\"")).ToArray();
