@@ -253,10 +253,7 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
         taken.Clear();
         if (!accounts.IsVictim(account))
         {
-            var record = Lot(lot);
-            var pool = record.PoolFor(account, newLotPool);
-            pool.Take(faceValue, taken);
-            if (pool.IsEmpty) record.Forget(account);
+            Lot(lot).Take(account, faceValue, taken, newLotPool);
             return taken;
         }
         var held = victimLotCounts.GetValueOrDefault((account, lot));

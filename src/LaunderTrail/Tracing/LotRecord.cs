@@ -30,7 +30,15 @@ internal sealed class LotRecord
         return pool;
     }
 
-    /// <summary>Forgets an account's emptied pool, so a lot passed along a chain of hands keeps no trace of them.</summary>
-    public void Forget(string account) =>
-        holders.RemoveAt(holders.FindIndex(h => string.Equals(h.Account, account, StringComparison.Ordinal)));
+    /// <summary>
+    /// Takes face value out of an account's pool (<see cref="IValuePool.Take"/>). An emptied pool is forgotten, so a
+    /// lot passed along a chain of hands keeps no trace of them.
+    /// </summary>
+    public void Take(string account, decimal faceValue, List<Parcel> taken, Func<IValuePool> create)
+    {
+        var pool = PoolFor(account, create);
+        pool.Take(faceValue, taken);
+        if (pool.IsEmpty)
+            holders.RemoveAt(holders.FindIndex(h => string.Equals(h.Account, account, StringComparison.Ordinal)));
+    }
 }
