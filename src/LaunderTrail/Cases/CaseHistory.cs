@@ -42,7 +42,7 @@ public sealed class CaseHistory(CaseStore store)
     {
         var facts = new List<CaseEvent>();
         long lastVersion = 0;
-        await foreach (var ((version, _), fact) in OrderedParallel.MapAsync(RawFactsAsync(@case, knownAt, ct), row => ReadFact(row.Data, EvidenceJson.ForTracing), ct))
+        await foreach (var ((version, _), fact) in OrderedParallel.MapAsync(RawFactsAsync(@case, knownAt, ct), row => ReadTracingFact(row.Data), ct))
         {
             facts.Add(fact);
             lastVersion = version;
@@ -81,23 +81,30 @@ public sealed class CaseHistory(CaseStore store)
     /// <summary>A recorded fact from its stored JSON: the type named in it, then the fact as that type.</summary>
     public static CaseEvent ReadFact(ReadOnlySpan<byte> utf8Json) => ReadFact(utf8Json, EvidenceJson.Options);
 
-    private static CaseEvent ReadFact(ReadOnlySpan<byte> utf8Json, JsonSerializerOptions options)
-    {
-        var typeName = TypeNameOf(utf8Json);
-        if (!EvidenceTypes.TryFind(typeName, out var type))
-            throw new InvalidDataException($"The event store holds a fact of unknown type '{typeName}'.");
-        return (CaseEvent)JsonSerializer.Deserialize(utf8Json, type, options)!;
-    }
+    /// <summary>A recorded fact as tracing reads it (<see cref="EvidenceJson.ForTracing"/>).</summary>
+    internal static CaseEvent ReadTracingFact(ReadOnlySpan<byte> utf8Json) => ReadFact(utf8Json, EvidenceJson.ForTracing);
 
-    private static string TypeNameOf(ReadOnlySpan<byte> utf8Json)
+    private static CaseEvent ReadFact(ReadOnlySpan<byte> utf8Json, JsonSerializerOptions options) =>
+        (CaseEvent)JsonSerializer.Deserialize(utf8Json, TypeOf(utf8Json), options)!;
+
+    /// <summary>The record a stored fact's type names, found without allocating the name: it is read for every fact.</summary>
+    private static Type TypeOf(ReadOnlySpan<byte> utf8Json)
     {
+        Span<char> name = stackalloc char[64];
         var reader = new Utf8JsonReader(utf8Json);
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isType = reader.ValueTextEquals("type"u8);
             reader.Read();
-            if (isType && reader.TokenType == JsonTokenType.String) return reader.GetString()!;
+            if (isType && reader.TokenType == JsonTokenType.String)
+            {
+                if (!reader.HasValueSequence && reader.ValueSpan.Length <= name.Length &&
+                    EvidenceTypes.TryFind(name[..reader.CopyString(name)], out var type))
+                    return type;
+                throw new InvalidDataException($"The event store holds a fact of unknown type '{reader.GetString()}'.");
+            }
+
             reader.Skip();
         }
 

@@ -46,6 +46,7 @@ public static class EvidenceJson
     {
         var options = new JsonSerializerOptions();
         Configure(options);
+        options.Converters.Insert(0, new StoredInstantConverter());
         var pooled = new PooledStringConverter();
         options.TypeInfoResolver = new DefaultJsonTypeInfoResolver
         {

@@ -22,7 +22,12 @@ public static class EvidenceTypes
     private static readonly FrozenDictionary<string, Type> ByName =
         All.ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);
 
+    private static readonly FrozenDictionary<string, Type>.AlternateLookup<ReadOnlySpan<char>> BySpelling =
+        ByName.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static bool TryFind(string name, out Type type) => ByName.TryGetValue(name, out type!);
+
+    public static bool TryFind(ReadOnlySpan<char> name, out Type type) => BySpelling.TryGetValue(name, out type!);
 
     public static string NameOf(Type type) => type.Name;
 }

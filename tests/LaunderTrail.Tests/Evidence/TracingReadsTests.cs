@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LaunderTrail.Cases;
 using LaunderTrail.Evidence;
 using Xunit;
 
@@ -41,5 +42,33 @@ public sealed class TracingReadsTests
         Assert.Equal("acc-\u00e9-\"bank\"", forTracing.To);
         Assert.Equal("acc-\u00e9-bank", JsonSerializer.Deserialize<FundsTransferred>(
             Transfer.Replace("acc-gang-bank-1", "acc-\u00e9-bank"), EvidenceJson.ForTracing)!.To);
+    }
+
+    [Theory]
+    [InlineData("2019-04-29T10:05:00+08:00")]
+    [InlineData("2019-04-29T10:05:00.1234567-05:30")]
+    [InlineData("2019-12-31T23:59:59.5+00:00")]
+    [InlineData("2019-04-29T10:05Z")]
+    [InlineData("2019-01-01T00:00:00+14:00")]
+    public void An_instant_read_for_tracing_from_its_stored_form_is_the_instant_imported(string at)
+    {
+        var imported = JsonSerializer.Deserialize<FundsTransferred>(Transfer.Replace("2019-04-29T10:05:00+08:00", at), EvidenceJson.Options)!;
+
+        var forTracing = JsonSerializer.Deserialize<FundsTransferred>(CanonicalFact.Bytes(imported), EvidenceJson.ForTracing)!;
+
+        Assert.Equal(imported.At, forTracing.At);
+        Assert.Equal(imported.At.Offset, forTracing.At.Offset);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"x-1","type":"FundsSmuggled"}""", "unknown type 'FundsSmuggled'")]
+    [InlineData("""{"id":"x-1","type":"Funds\u0053muggled"}""", "unknown type 'FundsSmuggled'")]
+    [InlineData("""{"id":"x-1","type":"FundsTransferredFundsTransferredFundsTransferredFundsTransferred"}""", "unknown type 'FundsTransferredFundsTransferredFundsTransferredFundsTransferred'")]
+    [InlineData("""{"id":"x-1"}""", "without a type")]
+    public void A_stored_fact_of_no_known_type_is_refused_by_name(string json, string reason)
+    {
+        var refused = Assert.Throws<InvalidDataException>(() => CaseHistory.ReadFact(json));
+
+        Assert.Contains(reason, refused.Message);
     }
 }
