@@ -35,7 +35,8 @@ internal sealed class Attribution
             if (parcel.Mixture is Blend blend) blended.Add((true, account), blend, 0m, parcel.Amount);
             else HeldAt(holdings, ((SingleOrigin)parcel.Mixture).Origin, account).Cash += parcel.Amount;
         }
-        foreach (var (account, pool) in ledger.LotPools)
+        foreach (var lot in ledger.Lots)
+        foreach (var (account, pool) in lot.Holders)
         foreach (var parcel in pool.Parcels)
         {
             if (parcel.Mixture is Blend blend) blended.Add((true, account), blend, parcel.Amount, 0m);

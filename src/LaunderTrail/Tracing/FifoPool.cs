@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace LaunderTrail.Tracing;
 
 /// <summary>A cash pool under the fifo rule: a queue of parcels, the oldest leaving first.</summary>
@@ -8,7 +10,7 @@ internal sealed class FifoPool : IValuePool
 
     public decimal Total { get; private set; }
 
-    public IEnumerable<Parcel> Parcels => queue.Skip(head);
+    public ReadOnlySpan<Parcel> Parcels => CollectionsMarshal.AsSpan(queue)[head..];
 
     public bool IsEmpty => head == queue.Count;
 

@@ -35,8 +35,8 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
     public AccountBook Accounts => accounts;
     public IReadOnlyDictionary<string, IValuePool> CashPools => cashPools;
 
-    /// <summary>Every non-victim account's pool of every lot it holds part of.</summary>
-    public IEnumerable<(string Account, IValuePool Pool)> LotPools => lots.Values.SelectMany(lot => lot.Holders);
+    /// <summary>Every lot, with the pools of the non-victim accounts that hold part of it.</summary>
+    public IEnumerable<LotRecord> Lots => lots.Values;
     public IReadOnlyDictionary<string, decimal> LossOfVictim => lossOfVictim;
     public IReadOnlyDictionary<(string Victim, string Account), decimal> Hops => hops;
 

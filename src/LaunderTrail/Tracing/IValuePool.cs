@@ -6,7 +6,7 @@ internal interface IValuePool
     decimal Total { get; }
 
     /// <summary>The parcels held now; a mixture may appear more than once.</summary>
-    IEnumerable<Parcel> Parcels { get; }
+    ReadOnlySpan<Parcel> Parcels { get; }
 
     bool IsEmpty { get; }
 

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace LaunderTrail.Tracing;
 
 /// <summary>
@@ -13,13 +15,12 @@ internal sealed class LotRecord
     public string? Product { get; set; }
 
     /// <summary>The holders' pools, in the order the holders first received part of the lot.</summary>
-    public IEnumerable<(string Account, IValuePool Pool)> Holders => holders;
+    public ReadOnlySpan<(string Account, IValuePool Pool)> Holders => CollectionsMarshal.AsSpan(holders);
 
     public IValuePool? PoolOf(string account)
     {
-        foreach (var (holder, pool) in holders)
-            if (string.Equals(holder, account, StringComparison.Ordinal)) return pool;
-        return null;
+        var index = IndexOf(account);
+        return index < 0 ? null : holders[index].Pool;
     }
 
     public IValuePool PoolFor(string account, Func<IValuePool> create)
@@ -38,7 +39,13 @@ internal sealed class LotRecord
     {
         var pool = PoolFor(account, create);
         pool.Take(faceValue, taken);
-        if (pool.IsEmpty)
-            holders.RemoveAt(holders.FindIndex(h => string.Equals(h.Account, account, StringComparison.Ordinal)));
+        if (pool.IsEmpty) holders.RemoveAt(IndexOf(account));
+    }
+
+    private int IndexOf(string account)
+    {
+        for (var i = 0; i < holders.Count; i++)
+            if (string.Equals(holders[i].Account, account, StringComparison.Ordinal)) return i;
+        return -1;
     }
 }

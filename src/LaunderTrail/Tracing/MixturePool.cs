@@ -7,36 +7,36 @@ namespace LaunderTrail.Tracing;
 /// </summary>
 internal sealed class MixturePool : IValuePool
 {
-    private Mixture? mixture;
+    // Everything the pool holds, as one parcel; an empty pool holds the default parcel, of no mixture.
+    private Parcel held;
 
-    public decimal Total { get; private set; }
+    public decimal Total => held.Amount;
 
-    public IEnumerable<Parcel> Parcels => mixture is null ? [] : [new Parcel(mixture, Total)];
+    public ReadOnlySpan<Parcel> Parcels => IsEmpty ? [] : new ReadOnlySpan<Parcel>(ref held);
 
-    public bool IsEmpty => mixture is null;
+    public bool IsEmpty => held.Mixture is null;
 
     public void Add(Parcel parcel)
     {
         if (parcel.Amount == 0m) return;
-        mixture = mixture is null || mixture.Equals(parcel.Mixture)
+        var mixture = IsEmpty || held.Mixture.Equals(parcel.Mixture)
             ? parcel.Mixture
-            : new Blend(mixture, Total, parcel.Mixture, parcel.Amount);
-        Total += parcel.Amount;
+            : new Blend(held.Mixture, held.Amount, parcel.Mixture, parcel.Amount);
+        held = new Parcel(mixture, held.Amount + parcel.Amount);
     }
 
     public void Take(decimal amount, List<Parcel> taken)
     {
         if (amount < Total)
         {
-            Total -= amount;
-            taken.Add(new Parcel(mixture!, amount));
+            taken.Add(held with { Amount = amount });
+            held = held with { Amount = held.Amount - amount };
             return;
         }
 
         // An emptied pool forgets its mixture: "holds none" stays exact, and what arrives next starts afresh.
-        if (mixture is not null) taken.Add(new Parcel(mixture, Total));
+        if (!IsEmpty) taken.Add(held);
         if (amount > Total) taken.Add(new Parcel(Mixture.Unattributed, amount - Total));
-        mixture = null;
-        Total = 0m;
+        held = default;
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace LaunderTrail.Tracing;
 
 /// <summary>
@@ -17,7 +19,7 @@ internal sealed class ProportionalPool : IValuePool
 
     public decimal Total { get; private set; }
 
-    public IEnumerable<Parcel> Parcels => entries;
+    public ReadOnlySpan<Parcel> Parcels => CollectionsMarshal.AsSpan(entries);
 
     public bool IsEmpty => entries.Count == 0;
 

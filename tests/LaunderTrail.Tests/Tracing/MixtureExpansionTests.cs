@@ -21,7 +21,7 @@ public sealed class MixtureExpansionTests
         }
 
         // When what it holds is divided among origins
-        var held = pool.Parcels.Single();
+        var held = pool.Parcels.ToArray().Single();
         var expansion = new MixtureExpansion<string>();
         expansion.Add("held", (Blend)held.Mixture, 0m, held.Amount);
         var perOrigin = expansion.PerOrigin().ToDictionary(part => part.Origin, part => part.Cash);
@@ -39,9 +39,9 @@ public sealed class MixtureExpansionTests
         var pool = new MixturePool();
         pool.Add(new Parcel(new SingleOrigin(A), 1m));
         pool.Add(new Parcel(new SingleOrigin(B), 3m));
-        var before = (Blend)pool.Parcels.Single().Mixture;
+        var before = (Blend)pool.Parcels.ToArray().Single().Mixture;
         pool.Add(new Parcel(new SingleOrigin(new Origin("Victim C")), 4m));
-        var after = (Blend)pool.Parcels.Single().Mixture;
+        var after = (Blend)pool.Parcels.ToArray().Single().Mixture;
 
         // When the later blend is expanded, then the earlier one alone, then the later one again
         Dictionary<Origin, decimal> Expand(Blend root, decimal cash)

@@ -22,7 +22,7 @@ public sealed class PoolTests
 
         // Then A's 100 and 150 of B's left, and B's 150 remain
         Assert.Equal([new Parcel(A, 100m), new Parcel(B, 150m)], taken);
-        Assert.Equal([new Parcel(B, 150m)], pool.Parcels);
+        Assert.Equal([new Parcel(B, 150m)], pool.Parcels.ToArray());
         Assert.Equal(150m, pool.Total);
     }
 
@@ -56,8 +56,8 @@ public sealed class PoolTests
         var taken = pool.Take(115m);
 
         // Then the pool still has 40 entries, in order of arrival, and each origin gave a quarter of what it had
-        Assert.Equal(origins, pool.Parcels.Select(p => p.Mixture));
-        Assert.Equal([30m, .. Enumerable.Repeat(7.5m, 38), 30m], pool.Parcels.Select(p => p.Amount));
+        Assert.Equal(origins, pool.Parcels.ToArray().Select(p => p.Mixture));
+        Assert.Equal([30m, .. Enumerable.Repeat(7.5m, 38), 30m], pool.Parcels.ToArray().Select(p => p.Amount));
         Assert.Equal([10m, .. Enumerable.Repeat(2.5m, 38), 10m], taken.Select(p => p.Amount));
         Assert.Equal(345m, pool.Total);
     }
@@ -74,7 +74,7 @@ public sealed class PoolTests
         var taken = pool.Take(200m).Single();
 
         // Then the parcel shares the pool's mixture, half of each origin left, and half of each stays
-        Assert.Equal(pool.Parcels.Single().Mixture, taken.Mixture);
+        Assert.Equal(pool.Parcels.ToArray().Single().Mixture, taken.Mixture);
         Assert.Equal(200m, pool.Total);
         var expansion = new MixtureExpansion<string>();
         expansion.Add("taken", (Blend)taken.Mixture, taken.Amount, 0m);
@@ -104,7 +104,7 @@ public sealed class PoolTests
         // Then A's 100 left first and 30 of unknown origin after it, and the pool is empty
         Assert.Equal([new Parcel(A, 100m), new Parcel(Mixture.Unattributed, 30m)], taken);
         Assert.Equal(0m, pool.Total);
-        Assert.All(pool.Parcels, parcel => Assert.Equal(0m, parcel.Amount));
+        Assert.All(pool.Parcels.ToArray(), parcel => Assert.Equal(0m, parcel.Amount));
     }
 
     [Theory]
