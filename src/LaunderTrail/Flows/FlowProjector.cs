@@ -3,6 +3,7 @@ using LaunderTrail.Evidence;
 using LaunderTrail.Storage;
 using LaunderTrail.Tracing;
 using Marten;
+using Marten.Services;
 
 namespace LaunderTrail.Flows;
 
@@ -65,14 +66,30 @@ public sealed class FlowProjector(CaseStore store)
 
     /// <summary>
     /// Traces both rules from one timeline, each rule on its own core together with writing, serialising and
-    /// compressing its report, and stores the read model in one transaction.
+    /// compressing its report, and stores the read model in one transaction. The report finished first is stored while
+    /// the other rule is still traced: on a machine of two cores, that one is left to PostgreSQL.
     /// </summary>
     private async Task<RefreshedFlows> StoreAsync(string @case, IReadOnlyList<CaseEvent> facts, long lastSeq, CancellationToken ct)
     {
         var timeline = CaseTimeline.Of(facts, asOf: null);
-        var traced = await Task.WhenAll(new[] { TracingRule.Fifo, TracingRule.ProRata }
-            .Select(rule => Task.Run(() => StoredReports.Pack(FlowTracer.Trace(@case, timeline, rule, asOf: null)), ct)));
-        var (fifo, proRata) = (traced[0], traced[1]);
+        var tracing = new[] { TracingRule.Fifo, TracingRule.ProRata }
+            .Select(rule => Task.Run(() => StoredReports.Pack(FlowTracer.Trace(@case, timeline, rule, asOf: null)), ct))
+            .ToList();
+
+        await using var connection = await store.Db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await StoredReports.LockCaseAsync(transaction, @case, ct);
+        var stored = new List<PackedReport>(tracing.Count);
+        while (tracing.Count > 0)
+        {
+            var finished = await Task.WhenAny(tracing);
+            tracing.Remove(finished);
+            stored.Add(await finished);
+            await StoredReports.StoreAsync(transaction, store.Schema, @case, lastSeq, stored[^1], ct);
+        }
+
+        var fifo = stored.Single(packed => packed.Report.Rule == TracingRule.Fifo);
+        var proRata = stored.Single(packed => packed.Report.Rule == TracingRule.ProRata);
         var flows = new CaseFlows
         {
             Id = @case,
@@ -83,12 +100,14 @@ public sealed class FlowProjector(CaseStore store)
             ProRataTotals = proRata.Report.Totals,
         };
 
-        await using var session = store.Documents.LightweightSession();
-        session.Store(flows);
-        StoredReports.Store(session, store.Schema, @case, lastSeq, fifo);
-        StoredReports.Store(session, store.Schema, @case, lastSeq, proRata);
-        await UpdateMerchantsAsync(session, proRata.Report, ct);
-        await session.SaveChangesAsync(ct);
+        await using (var session = store.Documents.LightweightSession(SessionOptions.ForTransaction(transaction)))
+        {
+            session.Store(flows);
+            await UpdateMerchantsAsync(session, proRata.Report, ct);
+            await session.SaveChangesAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
         return new RefreshedFlows(flows, fifo, proRata);
     }
 

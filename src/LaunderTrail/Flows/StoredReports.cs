@@ -1,5 +1,8 @@
+using System.Buffers.Binary;
 using System.Data;
 using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using LaunderTrail.Court;
 using LaunderTrail.Tracing;
@@ -68,14 +71,38 @@ internal static class StoredReports
             Compressed(utf8 => FlowReportJson.Write(report, utf8)),
             Compressed(utf8 => JsonSerializer.Serialize(utf8, report, ExactReportJson.Default.FlowReport)));
 
+    /// <summary>
+    /// Makes the transaction the only one storing the case's reports until it ends. A refresh stores each report as
+    /// soon as it is finished, in whichever order the rules finish, so two refreshes of one case could otherwise each
+    /// hold the row the other waits for.
+    /// </summary>
+    public static async Task LockCaseAsync(NpgsqlTransaction transaction, string @case, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("select pg_advisory_xact_lock($1)", transaction.Connection, transaction);
+        command.Parameters.AddWithValue(
+            BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes("laundertrail:flows:" + @case))));
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Stores the report in the transaction, at once, so the caller can go on tracing while PostgreSQL writes it.</summary>
     /// <remarks>A row written from more facts is kept: of two refreshes running at once, the later-built one wins.</remarks>
-    public static void Store(IDocumentSession session, string schema, string @case, long lastSeq, PackedReport packed) =>
-        session.QueueSqlCommand(
-            $"insert into {schema}.{TableName} as stored (case_id, rule, last_seq, generator, written, exact) values (?, ?, ?, ?, ?, ?) " +
+    public static async Task StoreAsync(NpgsqlTransaction transaction, string schema, string @case, long lastSeq,
+        PackedReport packed, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"insert into {schema}.{TableName} as stored (case_id, rule, last_seq, generator, written, exact) values ($1, $2, $3, $4, $5, $6) " +
             "on conflict (case_id, rule) do update set last_seq = excluded.last_seq, generator = excluded.generator, " +
             "written = excluded.written, exact = excluded.exact " +
             "where stored.last_seq <= excluded.last_seq or stored.generator <> excluded.generator",
-            @case, TracingRules.Name(packed.Report.Rule), lastSeq, GeneratorVersion.Current, packed.Written, packed.Exact);
+            transaction.Connection, transaction);
+        command.Parameters.AddWithValue(@case);
+        command.Parameters.AddWithValue(TracingRules.Name(packed.Report.Rule));
+        command.Parameters.AddWithValue(lastSeq);
+        command.Parameters.AddWithValue(GeneratorVersion.Current);
+        command.Parameters.AddWithValue(packed.Written);
+        command.Parameters.AddWithValue(packed.Exact);
+        await command.ExecuteNonQueryAsync(ct);
+    }
 
     public static void DeleteAll(IDocumentSession session, string schema) =>
         session.QueueSqlCommand($"delete from {schema}.{TableName}");

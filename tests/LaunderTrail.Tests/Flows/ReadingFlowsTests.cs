@@ -109,9 +109,10 @@ public sealed class ReadingFlowsTests(PostgresServer server) : StoreFixture(serv
 
     private async Task StoreAsync(PackedReport report, long lastSeq)
     {
-        await using var session = Store.Documents.LightweightSession();
-        StoredReports.Store(session, Schema, "EX-2", lastSeq, report);
-        await session.SaveChangesAsync(Ct);
+        await using var connection = await Store.Db.OpenConnectionAsync(Ct);
+        await using var transaction = await connection.BeginTransactionAsync(Ct);
+        await StoredReports.StoreAsync(transaction, Schema, "EX-2", lastSeq, report, Ct);
+        await transaction.CommitAsync(Ct);
     }
 
     [Fact]
