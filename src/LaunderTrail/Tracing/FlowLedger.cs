@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LaunderTrail.Evidence;
 
 namespace LaunderTrail.Tracing;
@@ -227,7 +228,7 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
     private List<Parcel> Split(decimal whole, List<Parcel> shares)
     {
         parts.Clear();
-        Proportions.Split(whole, shares, parts);
+        Proportions.Split(whole, CollectionsMarshal.AsSpan(shares), parts);
         return parts;
     }
 

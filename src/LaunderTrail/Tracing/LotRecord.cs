@@ -1,21 +1,21 @@
-using System.Runtime.InteropServices;
-
 namespace LaunderTrail.Tracing;
 
 /// <summary>
 /// What the ledger knows of one lot: the product it was bought as, and the pools of the non-victim accounts that
 /// hold part of it. A lot has one holder most of the time and rarely more than a few, so a fact about a lot costs
-/// one lookup of the lot, whatever the number of lots in the case.
+/// one lookup of the lot, whatever the number of lots in the case. A case of a million facts has hundreds of
+/// thousands of lots, so the holders are a bare array, not a list around one.
 /// </summary>
 internal sealed class LotRecord
 {
-    private readonly List<(string Account, IValuePool Pool)> holders = new(1);
+    private (string Account, IValuePool Pool)[] holders = new (string, IValuePool)[1];
+    private int count;
 
     /// <summary>The product of the lot's purchase; null until a purchase of it has been applied.</summary>
     public string? Product { get; set; }
 
     /// <summary>The holders' pools, in the order the holders first received part of the lot.</summary>
-    public ReadOnlySpan<(string Account, IValuePool Pool)> Holders => CollectionsMarshal.AsSpan(holders);
+    public ReadOnlySpan<(string Account, IValuePool Pool)> Holders => holders.AsSpan(0, count);
 
     public IValuePool? PoolOf(string account)
     {
@@ -27,7 +27,8 @@ internal sealed class LotRecord
     {
         if (PoolOf(account) is { } pool) return pool;
         pool = create();
-        holders.Add((account, pool));
+        if (count == holders.Length) Array.Resize(ref holders, count * 2);
+        holders[count++] = (account, pool);
         return pool;
     }
 
@@ -39,12 +40,15 @@ internal sealed class LotRecord
     {
         var pool = PoolFor(account, create);
         pool.Take(faceValue, taken);
-        if (pool.IsEmpty) holders.RemoveAt(IndexOf(account));
+        if (!pool.IsEmpty) return;
+        var index = IndexOf(account);
+        Array.Copy(holders, index + 1, holders, index, count - index - 1);
+        holders[--count] = default;
     }
 
     private int IndexOf(string account)
     {
-        for (var i = 0; i < holders.Count; i++)
+        for (var i = 0; i < count; i++)
             if (string.Equals(holders[i].Account, account, StringComparison.Ordinal)) return i;
         return -1;
     }

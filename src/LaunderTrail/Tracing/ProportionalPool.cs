@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace LaunderTrail.Tracing;
 
 /// <summary>
@@ -11,17 +9,19 @@ namespace LaunderTrail.Tracing;
 internal sealed class ProportionalPool : IValuePool
 {
     // Most lots come from one to three origins: a pool finds an origin's entry by looking at each, and only one that
-    // reaches this many entries keeps an index. A case of a million facts holds hundreds of thousands of lot pools.
+    // reaches this many entries keeps an index. A case of a million facts holds hundreds of thousands of lot pools, so
+    // the entries are a bare array, not a list around one.
     private const int IndexedFrom = 16;
 
-    private readonly List<Parcel> entries = new(1);
+    private Parcel[] entries = new Parcel[1];
+    private int count;
     private Dictionary<Mixture, int>? slotOf;
 
     public decimal Total { get; private set; }
 
-    public ReadOnlySpan<Parcel> Parcels => CollectionsMarshal.AsSpan(entries);
+    public ReadOnlySpan<Parcel> Parcels => entries.AsSpan(0, count);
 
-    public bool IsEmpty => entries.Count == 0;
+    public bool IsEmpty => count == 0;
 
     public void Add(Parcel parcel)
     {
@@ -33,9 +33,10 @@ internal sealed class ProportionalPool : IValuePool
         }
         else
         {
-            slotOf?.Add(parcel.Mixture, entries.Count);
-            entries.Add(parcel);
-            if (slotOf is null && entries.Count == IndexedFrom) Reindex();
+            if (count == entries.Length) Array.Resize(ref entries, count * 2);
+            slotOf?.Add(parcel.Mixture, count);
+            entries[count++] = parcel;
+            if (slotOf is null && count == IndexedFrom) Reindex();
         }
         Total += parcel.Amount;
     }
@@ -50,9 +51,9 @@ internal sealed class ProportionalPool : IValuePool
 
         // Entries are never zero, so the split has one part per entry, in the same order.
         var first = taken.Count;
-        Proportions.Split(amount, entries, taken);
+        Proportions.Split(amount, Parcels, taken);
         var emptied = false;
-        for (var slot = 0; slot < entries.Count; slot++)
+        for (var slot = 0; slot < count; slot++)
         {
             var left = entries[slot].Amount - taken[first + slot].Amount;
             entries[slot] = entries[slot] with { Amount = left };
@@ -65,7 +66,7 @@ internal sealed class ProportionalPool : IValuePool
     private int SlotOf(Mixture mixture)
     {
         if (slotOf is not null) return slotOf.GetValueOrDefault(mixture, -1);
-        for (var slot = 0; slot < entries.Count; slot++)
+        for (var slot = 0; slot < count; slot++)
             if (entries[slot].Mixture.Equals(mixture)) return slot;
         return -1;
     }
@@ -74,20 +75,24 @@ internal sealed class ProportionalPool : IValuePool
     // such entries would make every later take pay for every origin the pool ever held.
     private void ForgetEmptyOrigins()
     {
-        entries.RemoveAll(e => e.Amount == 0m);
+        var kept = 0;
+        for (var slot = 0; slot < count; slot++)
+            if (entries[slot].Amount != 0m) entries[kept++] = entries[slot];
+        Array.Clear(entries, kept, count - kept);
+        count = kept;
         Reindex();
     }
 
     private void Reindex()
     {
-        if (entries.Count < IndexedFrom)
+        if (count < IndexedFrom)
         {
             slotOf = null;
             return;
         }
-        slotOf ??= new Dictionary<Mixture, int>(entries.Count);
+        slotOf ??= new Dictionary<Mixture, int>(count);
         slotOf.Clear();
-        for (var i = 0; i < entries.Count; i++) slotOf.Add(entries[i].Mixture, i);
+        for (var i = 0; i < count; i++) slotOf.Add(entries[i].Mixture, i);
     }
 
     // An emptied pool forgets its origins: "holds none" stays exact after repeating-fraction splits, and a pool
@@ -95,8 +100,9 @@ internal sealed class ProportionalPool : IValuePool
     // themselves are what is taken: they are never zero.
     private void TakeAll(decimal excess, List<Parcel> taken)
     {
-        taken.AddRange(entries);
-        entries.Clear();
+        taken.AddRange(Parcels);
+        Array.Clear(entries, 0, count);
+        count = 0;
         slotOf = null;
         Total = 0m;
         if (excess > 0m) taken.Add(new Parcel(Mixture.Unattributed, excess));

@@ -7,11 +7,11 @@ internal static class Proportions
     /// in the same order, and appends the parts to <paramref name="parts"/>. The last share gets the remainder, so the
     /// parts always add up to the whole exactly even when the proportions are repeating fractions.
     /// </summary>
-    public static void Split(decimal whole, IReadOnlyList<Parcel> shares, List<Parcel> parts)
+    public static void Split(decimal whole, ReadOnlySpan<Parcel> shares, List<Parcel> parts)
     {
         var total = 0m;
         var lastNonZero = -1;
-        for (var i = 0; i < shares.Count; i++)
+        for (var i = 0; i < shares.Length; i++)
         {
             total += shares[i].Amount;
             if (shares[i].Amount != 0m) lastNonZero = i;

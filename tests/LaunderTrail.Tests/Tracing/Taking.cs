@@ -12,7 +12,7 @@ internal static class Taking
         return taken;
     }
 
-    public static List<Parcel> SplitOf(decimal whole, IReadOnlyList<Parcel> shares)
+    public static List<Parcel> SplitOf(decimal whole, Parcel[] shares)
     {
         var parts = new List<Parcel>();
         Proportions.Split(whole, shares, parts);
