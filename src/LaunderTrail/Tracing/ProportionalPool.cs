@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace LaunderTrail.Tracing;
 
 /// <summary>
@@ -9,17 +11,20 @@ namespace LaunderTrail.Tracing;
 internal sealed class ProportionalPool : IValuePool
 {
     // Most lots come from one to three origins: a pool finds an origin's entry by looking at each, and only one that
-    // reaches this many entries keeps an index. A case of a million facts holds hundreds of thousands of lot pools, so
-    // the entries are a bare array, not a list around one.
+    // reaches this many entries keeps an index. A case of a million facts makes hundreds of thousands of lot pools,
+    // most of them with one origin: that one is kept in the pool itself, and an array is made only for a second.
     private const int IndexedFrom = 16;
 
-    private Parcel[] entries = new Parcel[1];
+    private Parcel single;
+    private Parcel[]? many;
     private int count;
     private Dictionary<Mixture, int>? slotOf;
 
     public decimal Total { get; private set; }
 
-    public ReadOnlySpan<Parcel> Parcels => entries.AsSpan(0, count);
+    public ReadOnlySpan<Parcel> Parcels => Entries;
+
+    private Span<Parcel> Entries => many is null ? MemoryMarshal.CreateSpan(ref single, count) : many.AsSpan(0, count);
 
     public bool IsEmpty => count == 0;
 
@@ -29,13 +34,15 @@ internal sealed class ProportionalPool : IValuePool
         var slot = SlotOf(parcel.Mixture);
         if (slot >= 0)
         {
-            entries[slot] = entries[slot] with { Amount = entries[slot].Amount + parcel.Amount };
+            ref var entry = ref Entries[slot];
+            entry = entry with { Amount = entry.Amount + parcel.Amount };
         }
         else
         {
-            if (count == entries.Length) Array.Resize(ref entries, count * 2);
+            MakeRoom();
             slotOf?.Add(parcel.Mixture, count);
-            entries[count++] = parcel;
+            count++;
+            Entries[^1] = parcel;
             if (slotOf is null && count == IndexedFrom) Reindex();
         }
         Total += parcel.Amount;
@@ -53,7 +60,8 @@ internal sealed class ProportionalPool : IValuePool
         var first = taken.Count;
         Proportions.Split(amount, Parcels, taken);
         var emptied = false;
-        for (var slot = 0; slot < count; slot++)
+        var entries = Entries;
+        for (var slot = 0; slot < entries.Length; slot++)
         {
             var left = entries[slot].Amount - taken[first + slot].Amount;
             entries[slot] = entries[slot] with { Amount = left };
@@ -66,19 +74,37 @@ internal sealed class ProportionalPool : IValuePool
     private int SlotOf(Mixture mixture)
     {
         if (slotOf is not null) return slotOf.GetValueOrDefault(mixture, -1);
-        for (var slot = 0; slot < count; slot++)
+        var entries = Entries;
+        for (var slot = 0; slot < entries.Length; slot++)
             if (entries[slot].Mixture.Equals(mixture)) return slot;
         return -1;
+    }
+
+    // One origin stays in the pool itself; a second moves both into an array, which then grows as a list would.
+    private void MakeRoom()
+    {
+        if (many is null)
+        {
+            if (count == 0) return;
+            many = new Parcel[4];
+            many[0] = single;
+            single = default;
+        }
+        else if (count == many.Length)
+        {
+            Array.Resize(ref many, count * 2);
+        }
     }
 
     // Repeated proportional takes shrink an origin's share until it is exactly zero at decimal precision; keeping
     // such entries would make every later take pay for every origin the pool ever held.
     private void ForgetEmptyOrigins()
     {
+        var entries = Entries;
         var kept = 0;
-        for (var slot = 0; slot < count; slot++)
+        for (var slot = 0; slot < entries.Length; slot++)
             if (entries[slot].Amount != 0m) entries[kept++] = entries[slot];
-        Array.Clear(entries, kept, count - kept);
+        entries[kept..].Clear();
         count = kept;
         Reindex();
     }
@@ -92,7 +118,8 @@ internal sealed class ProportionalPool : IValuePool
         }
         slotOf ??= new Dictionary<Mixture, int>(count);
         slotOf.Clear();
-        for (var i = 0; i < count; i++) slotOf.Add(entries[i].Mixture, i);
+        var entries = Entries;
+        for (var i = 0; i < entries.Length; i++) slotOf.Add(entries[i].Mixture, i);
     }
 
     // An emptied pool forgets its origins: "holds none" stays exact after repeating-fraction splits, and a pool
@@ -101,8 +128,9 @@ internal sealed class ProportionalPool : IValuePool
     private void TakeAll(decimal excess, List<Parcel> taken)
     {
         taken.AddRange(Parcels);
-        Array.Clear(entries, 0, count);
+        Entries.Clear();
         count = 0;
+        many = null;
         slotOf = null;
         Total = 0m;
         if (excess > 0m) taken.Add(new Parcel(Mixture.Unattributed, excess));
