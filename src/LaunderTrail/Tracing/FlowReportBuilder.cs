@@ -42,6 +42,7 @@ internal static class FlowReportBuilder
             .ThenBy(row => row.Product, StringComparer.Ordinal)
             .ToList();
 
+    // Built for each of tens of thousands of victims: lists sorted in place, not a query each.
     private static VictimRow VictimRow(
         string victim,
         IReadOnlyList<string> accounts,
@@ -50,24 +51,27 @@ internal static class FlowReportBuilder
         IEnumerable<KeyValuePair<(string Victim, string Buyer), FaceAndCash>> reachedByHer,
         IEnumerable<KeyValuePair<(string Victim, string Account), decimal>> hopsFromHer)
     {
-        var reached = reachedByHer
-            .Where(r => !(Money.RoundsToZero(r.Value.FaceValue) && Money.RoundsToZero(r.Value.Cash)))
-            .Select(r => new ReachedRow(r.Key.Buyer, ledger.Accounts.HolderOf(r.Key.Buyer), r.Value.FaceValue, r.Value.Cash))
-            .OrderBy(row => row.Account, StringComparer.Ordinal)
-            .ToList();
-        var hops = hopsFromHer
-            .Select(h => new HopRow(h.Key.Account, ledger.Accounts.HolderOf(h.Key.Account), ledger.Accounts.RoleOf(h.Key.Account), h.Value))
-            .OrderBy(row => row.Account, StringComparer.Ordinal)
-            .ToList();
+        var reached = new List<ReachedRow>();
+        foreach (var ((_, buyer), tally) in reachedByHer)
+            if (!(Money.RoundsToZero(tally.FaceValue) && Money.RoundsToZero(tally.Cash)))
+                reached.Add(new ReachedRow(buyer, ledger.Accounts.HolderOf(buyer), tally.FaceValue, tally.Cash));
+        reached.Sort(static (a, b) => string.CompareOrdinal(a.Account, b.Account));
+        var hops = new List<HopRow>();
+        foreach (var ((_, account), amount) in hopsFromHer)
+            hops.Add(new HopRow(account, ledger.Accounts.HolderOf(account), ledger.Accounts.RoleOf(account), amount));
+        hops.Sort(static (a, b) => string.CompareOrdinal(a.Account, b.Account));
         var held = holdings.TryGetValue(new Origin(victim), out var own) ? HoldingRows(own, ledger.Accounts) : [];
 
         return new VictimRow(victim, accounts, ledger.LossOfVictim.GetValueOrDefault(victim), reached, held, hops);
     }
 
-    private static List<HoldingRow> HoldingRows(Dictionary<string, FaceAndCash> byAccount, AccountBook accounts) =>
-        byAccount
-            .Where(h => !(Money.RoundsToZero(h.Value.Cash) && Money.RoundsToZero(h.Value.FaceValue)))
-            .Select(h => new HoldingRow(h.Key, accounts.HolderOf(h.Key), accounts.RoleOf(h.Key), h.Value.Cash, h.Value.FaceValue))
-            .OrderBy(row => row.Account, StringComparer.Ordinal)
-            .ToList();
+    private static List<HoldingRow> HoldingRows(Dictionary<string, FaceAndCash> byAccount, AccountBook accounts)
+    {
+        var rows = new List<HoldingRow>(byAccount.Count);
+        foreach (var (account, held) in byAccount)
+            if (!(Money.RoundsToZero(held.Cash) && Money.RoundsToZero(held.FaceValue)))
+                rows.Add(new HoldingRow(account, accounts.HolderOf(account), accounts.RoleOf(account), held.Cash, held.FaceValue));
+        rows.Sort(static (a, b) => string.CompareOrdinal(a.Account, b.Account));
+        return rows;
+    }
 }
