@@ -67,7 +67,7 @@ public sealed class FlowProjector(CaseStore store)
     /// <summary>
     /// Traces both rules from one timeline, each rule on its own core together with writing, serialising and
     /// compressing its report, and stores the read model in one transaction. The report finished first is stored while
-    /// the other rule is still traced: on a machine of two cores, that one is left to PostgreSQL.
+    /// the other rule is still traced, so that PostgreSQL writes it on the core the finished rule has left.
     /// </summary>
     private async Task<RefreshedFlows> StoreAsync(string @case, IReadOnlyList<CaseEvent> facts, long lastSeq, CancellationToken ct)
     {
