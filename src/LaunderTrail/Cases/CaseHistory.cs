@@ -99,10 +99,10 @@ public sealed class CaseHistory(CaseStore store)
             reader.Read();
             if (isType && reader.TokenType == JsonTokenType.String)
             {
-                if (!reader.HasValueSequence && reader.ValueSpan.Length <= name.Length &&
-                    EvidenceTypes.TryFind(name[..reader.CopyString(name)], out var type))
-                    return type;
-                throw new InvalidDataException($"The event store holds a fact of unknown type '{reader.GetString()}'.");
+                var known = !reader.HasValueSequence && reader.ValueSpan.Length <= name.Length
+                    ? EvidenceTypes.TryFind(name[..reader.CopyString(name)], out var type)
+                    : EvidenceTypes.TryFind(reader.GetString()!, out type);
+                return known ? type : throw new InvalidDataException($"The event store holds a fact of unknown type '{reader.GetString()}'.");
             }
 
             reader.Skip();

@@ -71,4 +71,14 @@ public sealed class TracingReadsTests
 
         Assert.Contains(reason, refused.Message);
     }
+
+    [Fact]
+    public void A_stored_fact_whose_type_is_written_in_escapes_is_read_as_that_type()
+    {
+        var escaped = string.Concat("FundsTransferred".Select(c => $"\\u{(int)c:x4}"));
+
+        var fact = CaseHistory.ReadFact(Transfer.Replace("\"FundsTransferred\"", $"\"{escaped}\""));
+
+        Assert.IsType<FundsTransferred>(fact);
+    }
 }
