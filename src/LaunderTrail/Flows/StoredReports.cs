@@ -1,8 +1,5 @@
-using System.Buffers.Binary;
 using System.Data;
 using System.IO.Compression;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using LaunderTrail.Court;
 using LaunderTrail.Tracing;
@@ -78,9 +75,9 @@ internal static class StoredReports
     /// </summary>
     public static async Task LockCaseAsync(NpgsqlTransaction transaction, string @case, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("select pg_advisory_xact_lock($1)", transaction.Connection, transaction);
-        command.Parameters.AddWithValue(
-            BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes("laundertrail:flows:" + @case))));
+        await using var command = new NpgsqlCommand(
+            "select pg_advisory_xact_lock(hashtextextended($1, 0))", transaction.Connection, transaction);
+        command.Parameters.AddWithValue("laundertrail:flows:" + @case);
         await command.ExecuteNonQueryAsync(ct);
     }
 
