@@ -176,7 +176,7 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
             switch (share.Mixture)
             {
                 case SingleOrigin { Origin.Victim: { } victim }:
-                    var tally = Tally(reached, (victim, resale.Buyer));
+                    var tally = GetOrAdd(reached, (victim, resale.Buyer));
                     tally.FaceValue += share.Amount;
                     tally.Cash += cash;
                     break;
@@ -187,8 +187,8 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
         }
 
         var merchant = Lot(resale.Lot).Product is { } product
-            ? Tally(merchantTallies, (resale.Buyer, product))
-            : Tally(resalesBeforePurchase, (resale.Buyer, resale.Lot));
+            ? GetOrAdd(merchantTallies, (resale.Buyer, product))
+            : GetOrAdd(resalesBeforePurchase, (resale.Buyer, resale.Lot));
         merchant.FaceValue += faceValue;
         merchant.Price += resale.Price;
         merchant.Resales++;
@@ -295,20 +295,16 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
 
     private IValuePool LotPool(string account, string lot) => Lot(lot).PoolFor(account, newLotPool);
 
-    private LotRecord Lot(string lot)
-    {
-        if (!lots.TryGetValue(lot, out var record)) lots.Add(lot, record = new LotRecord());
-        return record;
-    }
+    private LotRecord Lot(string lot) => GetOrAdd(lots, lot);
 
-    private static TValue Tally<TKey, TValue>(Dictionary<TKey, TValue> tallies, TKey key)
+    private static TValue GetOrAdd<TKey, TValue>(Dictionary<TKey, TValue> entries, TKey key)
         where TKey : notnull where TValue : new()
     {
-        if (!tallies.TryGetValue(key, out var tally))
+        if (!entries.TryGetValue(key, out var entry))
         {
-            tally = new TValue();
-            tallies.Add(key, tally);
+            entry = new TValue();
+            entries.Add(key, entry);
         }
-        return tally;
+        return entry;
     }
 }
