@@ -5,6 +5,7 @@ using LaunderTrail.Concurrency;
 using LaunderTrail.Court;
 using LaunderTrail.Evidence;
 using LaunderTrail.Storage;
+using LaunderTrail.Tracing;
 
 namespace LaunderTrail.Cases;
 
@@ -33,14 +34,15 @@ public sealed class CaseHistory(CaseStore store)
     }
 
     /// <summary>
-    /// The case's facts in recording order, and the version of the last one read: only the facts, read and
-    /// deserialised on every core, for tracing, so without their source and note (<see cref="EvidenceJson.ForTracing"/>).
+    /// The case's facts in recording order as tracing reads them, and the version of the last one read: read and
+    /// deserialised on every core, without their source and note (<see cref="EvidenceJson.ForTracing"/>), and kept in
+    /// tracing's compact form (<see cref="TracingFacts"/>) as soon as they arrive in order, so that the records die young.
     /// </summary>
     /// <param name="knownAt">Only facts recorded at or before this moment: the case as it was known then.</param>
-    public async Task<(IReadOnlyList<CaseEvent> Facts, long LastVersion)> FactsAsync(string @case, DateTimeOffset? knownAt,
+    internal async Task<(TracingFacts Facts, long LastVersion)> FactsAsync(string @case, DateTimeOffset? knownAt,
         CancellationToken ct)
     {
-        var facts = new List<CaseEvent>();
+        var facts = new TracingFacts();
         long lastVersion = 0;
         await foreach (var ((version, _), fact) in OrderedParallel.MapAsync(RawFactsAsync(@case, knownAt, ct), row => ReadTracingFact(row.Data), ct))
         {

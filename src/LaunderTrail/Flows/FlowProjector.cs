@@ -69,7 +69,7 @@ public sealed class FlowProjector(CaseStore store)
     /// compressing its report, and stores the read model in one transaction. The report finished first is stored while
     /// the other rule is still traced, so that PostgreSQL writes it on the core the finished rule has left.
     /// </summary>
-    private async Task<RefreshedFlows> StoreAsync(string @case, IReadOnlyList<CaseEvent> facts, long lastSeq, CancellationToken ct)
+    private async Task<RefreshedFlows> StoreAsync(string @case, TracingFacts facts, long lastSeq, CancellationToken ct)
     {
         var timeline = CaseTimeline.Of(facts, asOf: null);
         var tracing = new[] { TracingRule.Fifo, TracingRule.ProRata }
@@ -94,7 +94,7 @@ public sealed class FlowProjector(CaseStore store)
         {
             Id = @case,
             LastSeq = lastSeq,
-            LastEventAt = facts.Count == 0 ? null : facts.MaxBy(f => f.At.UtcTicks)!.At,
+            LastEventAt = facts.LastAt,
             Victims = proRata.Report.Victims.Count,
             FifoTotals = fifo.Report.Totals,
             ProRataTotals = proRata.Report.Totals,

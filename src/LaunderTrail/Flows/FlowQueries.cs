@@ -18,7 +18,7 @@ public sealed class FlowQueries(CaseStore store)
         if (asOf is not null || knownAt is not null)
         {
             var (facts, _) = await new CaseHistory(store).FactsAsync(@case, knownAt, ct);
-            return facts.Count == 0 ? null : FlowTracer.Trace(@case, facts, rule, asOf);
+            return facts.Count == 0 ? null : FlowTracer.Trace(@case, CaseTimeline.Of(facts, asOf), rule, asOf);
         }
 
         var lastSeq = await LastSeqAsync(@case, ct);

@@ -8,28 +8,28 @@ namespace LaunderTrail.Tracing;
 internal sealed class Attribution
 {
     private Attribution(
-        Dictionary<(string Victim, string Buyer), FaceAndCash> reached,
-        Dictionary<Origin, Dictionary<string, FaceAndCash>> holdings)
+        Dictionary<(string Victim, int Buyer), FaceAndCash> reached,
+        Dictionary<Origin, Dictionary<int, FaceAndCash>> holdings)
     {
         Reached = reached;
         Holdings = holdings;
     }
 
-    public IReadOnlyDictionary<(string Victim, string Buyer), FaceAndCash> Reached { get; }
+    public IReadOnlyDictionary<(string Victim, int Buyer), FaceAndCash> Reached { get; }
 
-    /// <summary>Per origin (unattributed included), the cash and face value each non-victim account holds.</summary>
-    public IReadOnlyDictionary<Origin, Dictionary<string, FaceAndCash>> Holdings { get; }
+    /// <summary>Per origin (unattributed included), the cash and face value each non-victim account (by number) holds.</summary>
+    public IReadOnlyDictionary<Origin, Dictionary<int, FaceAndCash>> Holdings { get; }
 
     public static Attribution Of(FlowLedger ledger)
     {
-        var blended = new MixtureExpansion<(bool Held, string Account)>();
+        var blended = new MixtureExpansion<(bool Held, int Account)>();
         var reached = ledger.Reached.ToDictionary(
             r => r.Key, r => new FaceAndCash { FaceValue = r.Value.FaceValue, Cash = r.Value.Cash });
         foreach (var resale in ledger.BlendedResales)
             blended.Add((false, resale.Buyer), resale.Mixture, resale.FaceValue, resale.Cash);
 
-        var holdings = new Dictionary<Origin, Dictionary<string, FaceAndCash>>();
-        foreach (var (account, pool) in ledger.CashPools)
+        var holdings = new Dictionary<Origin, Dictionary<int, FaceAndCash>>();
+        foreach (var (account, pool) in ledger.CashPools())
         foreach (var parcel in pool.Parcels)
         {
             if (parcel.Mixture is Blend blend) blended.Add((true, account), blend, 0m, parcel.Amount);
@@ -55,16 +55,16 @@ internal sealed class Attribution
         return new Attribution(reached, holdings);
     }
 
-    private static FaceAndCash HeldAt(Dictionary<Origin, Dictionary<string, FaceAndCash>> holdings, Origin origin, string account)
+    private static FaceAndCash HeldAt(Dictionary<Origin, Dictionary<int, FaceAndCash>> holdings, Origin origin, int account)
     {
         if (!holdings.TryGetValue(origin, out var byAccount))
-            holdings.Add(origin, byAccount = new Dictionary<string, FaceAndCash>(StringComparer.Ordinal));
+            holdings.Add(origin, byAccount = []);
         if (!byAccount.TryGetValue(account, out var tally))
             byAccount.Add(account, tally = new FaceAndCash());
         return tally;
     }
 
-    private static FaceAndCash ReachedAt(Dictionary<(string Victim, string Buyer), FaceAndCash> reached, string victim, string buyer)
+    private static FaceAndCash ReachedAt(Dictionary<(string Victim, int Buyer), FaceAndCash> reached, string victim, int buyer)
     {
         if (!reached.TryGetValue((victim, buyer), out var tally))
             reached.Add((victim, buyer), tally = new FaceAndCash());

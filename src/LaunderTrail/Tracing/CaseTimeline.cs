@@ -5,74 +5,84 @@ namespace LaunderTrail.Tracing;
 /// <summary>The facts a report is computed from: what is still in force, and in which order it happened.</summary>
 internal sealed class CaseTimeline
 {
-    private CaseTimeline(AccountBook accounts, IReadOnlyList<CaseEvent> happenings)
+    private readonly int[] happenings;
+
+    private CaseTimeline(AccountBook accounts, TracingFacts facts, int[] happenings)
     {
         Accounts = accounts;
-        Happenings = happenings;
+        Facts = facts;
+        this.happenings = happenings;
     }
 
     /// <summary>The accounts as the identifications in force describe them, whatever their <c>at</c>; one book serves every rule.</summary>
     public AccountBook Accounts { get; }
 
-    /// <summary>The other facts in force up to the as-of moment, by instant, then by recording order.</summary>
-    public IReadOnlyList<CaseEvent> Happenings { get; }
+    public TracingFacts Facts { get; }
+
+    /// <summary>
+    /// The facts that move money or value, in force up to the as-of moment, by instant, then by recording order: as
+    /// positions in <see cref="TracingFacts.Move"/>.
+    /// </summary>
+    public ReadOnlySpan<int> Happenings => happenings;
+
+    public static CaseTimeline Of(IReadOnlyList<CaseEvent> eventsInRecordingOrder, DateTimeOffset? asOf) =>
+        Of(TracingFacts.From(eventsInRecordingOrder), asOf);
 
     /// <remarks>
     /// A retraction corrects the record rather than telling what happened, so it applies whatever its <c>at</c>
     /// and whatever the as-of moment: a fact shown to be wrong is wrong at every moment.
     /// </remarks>
-    public static CaseTimeline Of(IReadOnlyList<CaseEvent> eventsInRecordingOrder, DateTimeOffset? asOf)
+    public static CaseTimeline Of(TracingFacts facts, DateTimeOffset? asOf)
     {
-        var withdrawn = Withdrawn(eventsInRecordingOrder);
-        var identifications = new List<AccountIdentified>();
-        var instants = new List<long>(eventsInRecordingOrder.Count);
-        var happenings = new List<CaseEvent>(eventsInRecordingOrder.Count);
-        foreach (var e in eventsInRecordingOrder)
+        var withdrawn = Withdrawn(facts.Retractions, facts.IdsInRecordingOrder);
+        var isWithdrawn = withdrawn.GetAlternateLookup<ReadOnlySpan<char>>();
+        var until = asOf?.UtcTicks ?? long.MaxValue;
+        var instants = new List<long>(facts.MoveCount);
+        var positions = new List<int>(facts.MoveCount);
+        for (var position = 0; position < facts.MoveCount; position++)
         {
-            if (e is EventRetracted || (withdrawn.Count > 0 && withdrawn.Contains(e.Id))) continue;
-            if (e is AccountIdentified identification) identifications.Add(identification);
-            else if (asOf is null || e.At <= asOf.Value)
-            {
-                instants.Add(e.At.UtcTicks);
-                happenings.Add(e);
-            }
+            ref readonly var fact = ref facts.Move(position);
+            if (fact.At > until || (withdrawn.Count > 0 && isWithdrawn.Contains(fact.Id.Span))) continue;
+            instants.Add(fact.At);
+            positions.Add(position);
         }
 
-        return new CaseTimeline(AccountBook.From(identifications), InTimeOrder(instants, happenings));
+        var identifications = facts.Identifications.Where(identification => !withdrawn.Contains(identification.Id));
+        return new CaseTimeline(AccountBook.From(identifications), facts, InTimeOrder(instants, positions));
     }
 
     /// <summary>
     /// The facts by instant, and facts of the same instant in recording order. Sorting bare instants is several times
     /// faster than comparing facts; the sort is not stable, so each run of one instant is put back in recording order.
     /// </summary>
-    private static CaseEvent[] InTimeOrder(List<long> instants, List<CaseEvent> happenings)
+    private static int[] InTimeOrder(List<long> instants, List<int> positions)
     {
         var keys = instants.ToArray();
-        var recorded = new int[keys.Length];
-        for (var i = 0; i < recorded.Length; i++) recorded[i] = i;
-        Array.Sort(keys, recorded);
-
-        var ordered = new CaseEvent[keys.Length];
+        var ordered = positions.ToArray();
+        Array.Sort(keys, ordered);
         for (var start = 0; start < keys.Length;)
         {
             var end = start + 1;
             while (end < keys.Length && keys[end] == keys[start]) end++;
-            if (end - start > 1) Array.Sort(recorded, start, end - start);
-            for (var i = start; i < end; i++) ordered[i] = happenings[recorded[i]];
+            if (end - start > 1) Array.Sort(ordered, start, end - start);
             start = end;
         }
         return ordered;
     }
 
+    /// <summary>Ids of the facts withdrawn by a retraction in force (<see cref="Withdrawn(IReadOnlyList{EventRetracted}, Func{IEnumerable{string}})"/>).</summary>
+    internal static HashSet<string> Withdrawn(IReadOnlyList<CaseEvent> events) =>
+        Withdrawn(events.OfType<EventRetracted>().ToList(), () => events.Select(e => e.Id));
+
     /// <summary>
     /// Ids of the facts withdrawn by a retraction in force. Retracting a retraction puts its fact back. A cycle of
     /// retractions, which a sound record never holds, is cut where the walk in recording order re-enters it.
     /// </summary>
-    internal static HashSet<string> Withdrawn(IReadOnlyList<CaseEvent> events)
+    /// <param name="idsInRecordingOrder">Every fact's id, asked for only when there are retractions.</param>
+    private static HashSet<string> Withdrawn(IReadOnlyList<EventRetracted> retractions, Func<IEnumerable<string>> idsInRecordingOrder)
     {
-        var retractionsOf = events.OfType<EventRetracted>()
-            .ToLookup(r => r.Retracts, StringComparer.Ordinal);
-        if (retractionsOf.Count == 0) return [];
+        var retractionsOf = retractions.ToLookup(r => r.Retracts, StringComparer.Ordinal);
+        if (retractionsOf.Count == 0) return new HashSet<string>(StringComparer.Ordinal);
         var verdicts = new Dictionary<string, bool>(StringComparer.Ordinal);
 
         bool IsWithdrawn(string id, HashSet<string> onPath)
@@ -86,7 +96,7 @@ internal sealed class CaseTimeline
         }
 
         // Only a fact that some retraction names can be withdrawn.
-        return events.Select(e => e.Id)
+        return idsInRecordingOrder()
             .Where(id => retractionsOf.Contains(id) && IsWithdrawn(id, new HashSet<string>(StringComparer.Ordinal)))
             .ToHashSet(StringComparer.Ordinal);
     }

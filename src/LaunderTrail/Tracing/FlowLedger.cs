@@ -6,22 +6,31 @@ namespace LaunderTrail.Tracing;
 /// <summary>
 /// Applies a case's facts, in the order they happened, to the pools of TRACING.md and keeps the tallies the
 /// flow report is made of. Each fact costs time in proportion to the parcels it moves, never a rescan: under
-/// pro-rata one or two, whatever the number of origins mixed in them (<see cref="MixturePool"/>).
+/// pro-rata one or two, whatever the number of origins mixed in them (<see cref="MixturePool"/>). Accounts and lots
+/// are known by number (<see cref="NameTable"/>), so their pools are found by index, not by hashing their names.
 /// </summary>
-internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
+internal sealed class FlowLedger(AccountBook book, NameTable accounts, NameTable lots, TracingRule rule)
 {
-    private readonly Dictionary<string, IValuePool> cashPools = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, LotRecord> lots = new(StringComparer.Ordinal);
     private readonly Func<IValuePool> newCashPool = rule == TracingRule.Fifo ? () => new FifoPool() : () => new MixturePool();
     private readonly Func<IValuePool> newLotPool = rule == TracingRule.Fifo ? () => new ProportionalPool() : () => new MixturePool();
-    private readonly Dictionary<(string Account, string Lot), decimal> victimLotCounts = [];
+
+    // Indexed by account or lot number. Pools and lot records are also listed in the order they were made, the order
+    // attribution adds them up in.
+    private IValuePool?[] cashPoolOf = [];
+    private LotRecord?[] lotOf = [];
+    private Mixture?[] victimMixtureOf = [];
+    private AccountRole?[] roleOf = [];
+    private readonly List<int> cashAccounts = [];
+    private readonly List<LotRecord> lotRecords = [];
+
+    private readonly Dictionary<(int Account, int Lot), decimal> victimLotCounts = [];
     private readonly Dictionary<string, decimal> lossOfVictim = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Victim, string Account), decimal> hops = [];
-    private readonly Dictionary<(string Victim, string Buyer), FaceAndCash> reached = [];
+    private readonly Dictionary<(string Victim, int Account), decimal> hops = [];
+    private readonly Dictionary<(string Victim, int Buyer), FaceAndCash> reached = [];
     private readonly List<BlendedResale> blendedResales = [];
     private readonly Dictionary<string, Mixture> victimMixtures = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Buyer, string Product), MerchantTally> merchantTallies = [];
-    private readonly Dictionary<(string Buyer, string Lot), MerchantTally> resalesBeforePurchase = [];
+    private readonly Dictionary<(int Buyer, string Product), MerchantTally> merchantTallies = [];
+    private readonly Dictionary<(int Buyer, int Lot), MerchantTally> resalesBeforePurchase = [];
     private readonly List<Problem> problems = [];
 
     // The parcels in flight while one fact is applied (what left a pool, and the parts it was split into), reused
@@ -33,16 +42,23 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
     private decimal resoldFaceValue;
     private decimal resaleCash;
 
-    public AccountBook Accounts => accounts;
-    public IReadOnlyDictionary<string, IValuePool> CashPools => cashPools;
+    public AccountBook Book => book;
+
+    public string AccountName(int account) => accounts[account];
+
+    /// <summary>Every non-victim account's cash pool, in the order the accounts first held cash.</summary>
+    public IEnumerable<(int Account, IValuePool Pool)> CashPools()
+    {
+        foreach (var account in cashAccounts) yield return (account, cashPoolOf[account]!);
+    }
 
     /// <summary>Every lot, with the pools of the non-victim accounts that hold part of it.</summary>
-    public IEnumerable<LotRecord> Lots => lots.Values;
+    public IReadOnlyList<LotRecord> Lots => lotRecords;
     public IReadOnlyDictionary<string, decimal> LossOfVictim => lossOfVictim;
-    public IReadOnlyDictionary<(string Victim, string Account), decimal> Hops => hops;
+    public IReadOnlyDictionary<(string Victim, int Account), decimal> Hops => hops;
 
     /// <summary>What resales of single-origin value brought each buyer, per victim.</summary>
-    public IReadOnlyDictionary<(string Victim, string Buyer), FaceAndCash> Reached => reached;
+    public IReadOnlyDictionary<(string Victim, int Buyer), FaceAndCash> Reached => reached;
 
     /// <summary>Resales of blended value, whose share per victim <see cref="Attribution"/> works out at the end.</summary>
     public IReadOnlyList<BlendedResale> BlendedResales => blendedResales;
@@ -51,11 +67,11 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
     /// What each buyer bought of each product. A lot resold before its purchase happened is tallied by lot until
     /// the end, when its product is whatever the purchase said, if one came at all.
     /// </summary>
-    public IEnumerable<((string Buyer, string Product) Merchant, MerchantTally Tally)> MerchantTallies()
+    public IEnumerable<((int Buyer, string Product) Merchant, MerchantTally Tally)> MerchantTallies()
     {
         foreach (var (merchant, tally) in merchantTallies) yield return (merchant, tally);
         foreach (var ((buyer, lot), tally) in resalesBeforePurchase)
-            yield return ((buyer, lots[lot].Product ?? ""), tally);
+            yield return ((buyer, lotOf[lot]!.Product ?? ""), tally);
     }
 
     public IReadOnlyList<Problem> Problems => problems;
@@ -65,28 +81,33 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
     public FlowTotals Totals() =>
         new(lossOfVictim.Values.Sum(), prepaidFaceValue, prepaidPaid, resoldFaceValue, resaleCash);
 
+    /// <summary>Applies a recorded fact; identifications and helper facts (order data, accounts, contacts) move no money.</summary>
     public void Apply(CaseEvent fact)
     {
-        switch (fact)
+        if (MoneyFact.Of(fact, fact.Id.AsMemory(), accounts, lots) is { } moving) Apply(moving);
+    }
+
+    public void Apply(in MoneyFact fact)
+    {
+        switch (fact.Move)
         {
-            case LoanDisbursed loan: Apply(loan); break;
-            case FundsTransferred transfer: Apply(transfer); break;
-            case PrepaidValuePurchased purchase: Apply(purchase); break;
-            case PrepaidValueTransferred handover: Apply(handover); break;
-            case PrepaidValueResold resale: Apply(resale); break;
-            // Identifications are read up front; helper facts (order data, accounts, contacts) move no money.
+            case MoneyMove.Loan: ApplyLoan(fact); break;
+            case MoneyMove.Transfer: ApplyTransfer(fact); break;
+            case MoneyMove.Purchase: ApplyPurchase(fact); break;
+            case MoneyMove.Handover: ApplyHandover(fact); break;
+            case MoneyMove.Resale: ApplyResale(fact); break;
         }
     }
 
     // The lender's own money is not traced: the loan arrives from outside the trace, whatever the lender holds.
-    private void Apply(LoanDisbursed loan) =>
+    private void ApplyLoan(in MoneyFact loan) =>
         DepositCash(loan.To, new Parcel(Mixture.Unattributed, loan.Amount));
 
-    private void Apply(FundsTransferred transfer)
+    private void ApplyTransfer(in MoneyFact transfer)
     {
-        if (accounts.IsVictim(transfer.From))
+        if (IsVictim(transfer.From))
         {
-            if (accounts.IsVictim(transfer.To)) return;
+            if (IsVictim(transfer.To)) return;
             RecordLoss(transfer.From, transfer.To, transfer.Amount);
             DepositCash(transfer.To, new Parcel(VictimMixture(transfer.From), transfer.Amount));
             return;
@@ -94,78 +115,79 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
         DepositCash(transfer.To, TakeCash(transfer.From, transfer.Amount));
     }
 
-    private void Apply(PrepaidValuePurchased purchase)
+    private void ApplyPurchase(in MoneyFact purchase)
     {
         var lot = Lot(purchase.Lot);
         if (lot.Product is not null)
         {
-            problems.Add(new Problem(purchase.Id, $"lot {purchase.Lot} was already bought"));
+            problems.Add(new Problem(purchase.Id.ToString(), $"lot {lots[purchase.Lot]} was already bought"));
             return;
         }
+        var faceValue = purchase.FaceValue!.Value;
         lot.Product = purchase.Product;
-        prepaidFaceValue += purchase.FaceValue;
-        prepaidPaid += purchase.Paid;
+        prepaidFaceValue += faceValue;
+        prepaidPaid += purchase.Amount;
 
-        var holder = purchase.ReceivingAccount;
-        if (accounts.IsVictim(purchase.Buyer))
+        var holder = purchase.To;
+        if (IsVictim(purchase.From))
         {
-            if (accounts.IsVictim(holder))
+            if (IsVictim(holder))
             {
-                CountVictimLot(holder, purchase.Lot, purchase.FaceValue);
+                CountVictimLot(holder, purchase.Lot, faceValue);
                 return;
             }
-            RecordLoss(purchase.Buyer, holder, purchase.Paid);
-            LotPool(holder, purchase.Lot).Add(new Parcel(VictimMixture(purchase.Buyer), purchase.FaceValue));
+            RecordLoss(purchase.From, holder, purchase.Amount);
+            lot.PoolFor(holder, newLotPool).Add(new Parcel(VictimMixture(purchase.From), faceValue));
             return;
         }
 
         // The cash paid goes to the issuer and leaves the trace; the face value carries its origins on.
-        var paid = TakeCash(purchase.Buyer, purchase.Paid);
-        DepositLot(holder, purchase.Lot, Split(purchase.FaceValue, paid));
+        var paid = TakeCash(purchase.From, purchase.Amount);
+        DepositLot(holder, purchase.Lot, Split(faceValue, paid));
     }
 
-    private void Apply(PrepaidValueTransferred handover)
+    private void ApplyHandover(in MoneyFact handover)
     {
         var held = LotHeld(handover.From, handover.Lot);
         if (handover.FaceValue is null && held == 0m)
         {
-            problems.Add(new Problem(handover.Id, $"{handover.From} holds none of lot {handover.Lot}"));
+            problems.Add(new Problem(handover.Id.ToString(), $"{accounts[handover.From]} holds none of lot {lots[handover.Lot]}"));
             return;
         }
 
         var faceValue = handover.FaceValue ?? held;
         var moved = TakeLot(handover.From, handover.Lot, faceValue);
-        if (accounts.IsVictim(handover.From) && !accounts.IsVictim(handover.To))
+        if (IsVictim(handover.From) && !IsVictim(handover.To))
             RecordLoss(handover.From, handover.To, faceValue);
         DepositLot(handover.To, handover.Lot, moved);
     }
 
-    private void Apply(PrepaidValueResold resale)
+    private void ApplyResale(in MoneyFact resale)
     {
-        var victimParty = accounts.IsVictim(resale.Seller) ? resale.Seller
-            : accounts.IsVictim(resale.Buyer) ? resale.Buyer
-            : null;
-        if (victimParty is not null)
+        var victimParty = IsVictim(resale.From) ? resale.From
+            : IsVictim(resale.To) ? resale.To
+            : MoneyFact.NoAccount;
+        if (victimParty != MoneyFact.NoAccount)
         {
-            problems.Add(new Problem(resale.Id,
-                $"{victimParty} is a victim account, and a victim's account does not resell or buy prepaid value"));
+            problems.Add(new Problem(resale.Id.ToString(),
+                $"{accounts[victimParty]} is a victim account, and a victim's account does not resell or buy prepaid value"));
             return;
         }
 
-        var held = LotHeld(resale.Seller, resale.Lot);
+        var held = LotHeld(resale.From, resale.Lot);
         if (resale.FaceValue is null && held == 0m)
         {
-            problems.Add(new Problem(resale.Id, $"{resale.Seller} holds none of lot {resale.Lot}"));
+            problems.Add(new Problem(resale.Id.ToString(), $"{accounts[resale.From]} holds none of lot {lots[resale.Lot]}"));
             return;
         }
 
         var faceValue = resale.FaceValue ?? held;
-        var sold = TakeLot(resale.Seller, resale.Lot, faceValue);
-        DepositLot(resale.Buyer, resale.Lot, sold);
+        var sold = TakeLot(resale.From, resale.Lot, faceValue);
+        DepositLot(resale.To, resale.Lot, sold);
 
         // The seller turned the origins' value into cash: the price keeps the proportions of the face value sold.
-        var proceeds = Split(resale.Price, sold);
-        DepositCash(resale.ReceivingAccount, proceeds);
+        var proceeds = Split(resale.Amount, sold);
+        DepositCash(resale.CashTo, proceeds);
 
         // Split gives one part per share that holds something, in order; shares of exactly zero get none.
         var part = 0;
@@ -176,48 +198,55 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
             switch (share.Mixture)
             {
                 case SingleOrigin { Origin.Victim: { } victim }:
-                    var tally = GetOrAdd(reached, (victim, resale.Buyer));
+                    var tally = GetOrAdd(reached, (victim, resale.To));
                     tally.FaceValue += share.Amount;
                     tally.Cash += cash;
                     break;
                 case Blend blend:
-                    blendedResales.Add(new BlendedResale(resale.Buyer, blend, share.Amount, cash));
+                    blendedResales.Add(new BlendedResale(resale.To, blend, share.Amount, cash));
                     break;
             }
         }
 
         var merchant = Lot(resale.Lot).Product is { } product
-            ? GetOrAdd(merchantTallies, (resale.Buyer, product))
-            : GetOrAdd(resalesBeforePurchase, (resale.Buyer, resale.Lot));
+            ? GetOrAdd(merchantTallies, (resale.To, product))
+            : GetOrAdd(resalesBeforePurchase, (resale.To, resale.Lot));
         merchant.FaceValue += faceValue;
-        merchant.Price += resale.Price;
+        merchant.Price += resale.Amount;
         merchant.Resales++;
         resoldFaceValue += faceValue;
-        resaleCash += resale.Price;
+        resaleCash += resale.Amount;
     }
 
-    private void RecordLoss(string victimAccount, string recipient, decimal amount)
+    private bool IsVictim(int account)
     {
-        var victim = accounts.HolderOf(victimAccount);
+        ref var role = ref Slot(ref roleOf, account);
+        role ??= book.RoleOf(accounts[account]);
+        return role == AccountRole.Victim;
+    }
+
+    private void RecordLoss(int victimAccount, int recipient, decimal amount)
+    {
+        var victim = book.HolderOf(accounts[victimAccount]);
         lossOfVictim[victim] = lossOfVictim.GetValueOrDefault(victim) + amount;
         hops[(victim, recipient)] = hops.GetValueOrDefault((victim, recipient)) + amount;
     }
 
     // Victim accounts keep no pools: what reaches them leaves the trace.
-    private void DepositCash(string account, List<Parcel> parcels)
+    private void DepositCash(int account, List<Parcel> parcels)
     {
-        if (accounts.IsVictim(account)) return;
+        if (IsVictim(account)) return;
         var pool = CashPool(account);
         foreach (var parcel in parcels) pool.Add(parcel);
     }
 
-    private void DepositCash(string account, Parcel parcel)
+    private void DepositCash(int account, Parcel parcel)
     {
-        if (!accounts.IsVictim(account)) CashPool(account).Add(parcel);
+        if (!IsVictim(account)) CashPool(account).Add(parcel);
     }
 
     /// <returns>The parcels taken, in the ledger's list of parcels in flight.</returns>
-    private List<Parcel> TakeCash(string account, decimal amount)
+    private List<Parcel> TakeCash(int account, decimal amount)
     {
         taken.Clear();
         CashPool(account).Take(amount, taken);
@@ -232,14 +261,14 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
         return parts;
     }
 
-    private void DepositLot(string account, string lot, List<Parcel> parcels)
+    private void DepositLot(int account, int lot, List<Parcel> parcels)
     {
-        if (accounts.IsVictim(account))
+        if (IsVictim(account))
         {
             CountVictimLot(account, lot, parcels.Sum(p => p.Amount));
             return;
         }
-        var pool = LotPool(account, lot);
+        var pool = Lot(lot).PoolFor(account, newLotPool);
         foreach (var parcel in parcels) pool.Add(parcel);
     }
 
@@ -249,10 +278,10 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
     /// beyond its pool is unattributed.
     /// </remarks>
     /// <returns>The parcels taken, in the ledger's list of parcels in flight.</returns>
-    private List<Parcel> TakeLot(string account, string lot, decimal faceValue)
+    private List<Parcel> TakeLot(int account, int lot, decimal faceValue)
     {
         taken.Clear();
-        if (!accounts.IsVictim(account))
+        if (!IsVictim(account))
         {
             Lot(lot).Take(account, faceValue, taken, newLotPool);
             return taken;
@@ -263,39 +292,56 @@ internal sealed class FlowLedger(AccountBook accounts, TracingRule rule)
         return taken;
     }
 
-    private decimal LotHeld(string account, string lot) =>
-        accounts.IsVictim(account)
+    private decimal LotHeld(int account, int lot) =>
+        IsVictim(account)
             ? victimLotCounts.GetValueOrDefault((account, lot))
-            : lots.TryGetValue(lot, out var record) && record.PoolOf(account) is { } pool ? pool.Total : 0m;
+            : lot < lotOf.Length && lotOf[lot]?.PoolOf(account) is { } pool ? pool.Total : 0m;
 
-    private void CountVictimLot(string account, string lot, decimal faceValue) =>
+    private void CountVictimLot(int account, int lot, decimal faceValue) =>
         victimLotCounts[(account, lot)] = victimLotCounts.GetValueOrDefault((account, lot)) + faceValue;
 
     // One mixture per victim, so that value from the same victim is recognised as such wherever it goes.
-    private Mixture VictimMixture(string victimAccount)
+    private Mixture VictimMixture(int victimAccount)
     {
-        var victim = accounts.HolderOf(victimAccount);
+        ref var ofAccount = ref Slot(ref victimMixtureOf, victimAccount);
+        if (ofAccount is not null) return ofAccount;
+        var victim = book.HolderOf(accounts[victimAccount]);
         if (!victimMixtures.TryGetValue(victim, out var mixture))
         {
             mixture = new SingleOrigin(new Origin(victim));
             victimMixtures.Add(victim, mixture);
         }
-        return mixture;
+        return ofAccount = mixture;
     }
 
-    private IValuePool CashPool(string account)
+    private IValuePool CashPool(int account)
     {
-        if (!cashPools.TryGetValue(account, out var pool))
+        ref var pool = ref Slot(ref cashPoolOf, account);
+        if (pool is null)
         {
             pool = newCashPool();
-            cashPools.Add(account, pool);
+            cashAccounts.Add(account);
         }
         return pool;
     }
 
-    private IValuePool LotPool(string account, string lot) => Lot(lot).PoolFor(account, newLotPool);
+    private LotRecord Lot(int lot)
+    {
+        ref var record = ref Slot(ref lotOf, lot);
+        if (record is null)
+        {
+            record = new LotRecord();
+            lotRecords.Add(record);
+        }
+        return record;
+    }
 
-    private LotRecord Lot(string lot) => GetOrAdd(lots, lot);
+    /// <summary>The entry for a number, the array grown to hold it: names can be numbered after the ledger is made.</summary>
+    private static ref T Slot<T>(ref T[] byNumber, int number)
+    {
+        if (number >= byNumber.Length) Array.Resize(ref byNumber, Math.Max(number + 1, byNumber.Length * 2));
+        return ref byNumber[number];
+    }
 
     private static TValue GetOrAdd<TKey, TValue>(Dictionary<TKey, TValue> entries, TKey key)
         where TKey : notnull where TValue : new()

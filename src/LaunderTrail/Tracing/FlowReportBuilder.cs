@@ -9,12 +9,12 @@ internal static class FlowReportBuilder
         var holdings = attribution.Holdings;
         var reachedByVictim = attribution.Reached.ToLookup(r => r.Key.Victim, StringComparer.Ordinal);
         var hopsByVictim = ledger.Hops.ToLookup(h => h.Key.Victim, StringComparer.Ordinal);
-        var victims = ledger.Accounts.Victims()
+        var victims = ledger.Book.Victims()
             .Select(victim => VictimRow(
                 victim.Holder, victim.Accounts, ledger, holdings, reachedByVictim[victim.Holder], hopsByVictim[victim.Holder]))
             .ToList();
         var unattributed = holdings.TryGetValue(Origin.Unattributed, out var unknown)
-            ? HoldingRows(unknown, ledger.Accounts)
+            ? HoldingRows(unknown, ledger)
             : [];
 
         return new FlowReport(
@@ -32,8 +32,8 @@ internal static class FlowReportBuilder
         ledger.MerchantTallies()
             .GroupBy(merchant => merchant.Merchant, merchant => merchant.Tally)
             .Select(merchant => new MerchantRow(
-                merchant.Key.Buyer,
-                ledger.Accounts.HolderOf(merchant.Key.Buyer),
+                ledger.AccountName(merchant.Key.Buyer),
+                ledger.Book.HolderOf(ledger.AccountName(merchant.Key.Buyer)),
                 merchant.Key.Product,
                 merchant.Sum(t => t.FaceValue),
                 merchant.Sum(t => t.Price),
@@ -47,30 +47,39 @@ internal static class FlowReportBuilder
         string victim,
         IReadOnlyList<string> accounts,
         FlowLedger ledger,
-        IReadOnlyDictionary<Origin, Dictionary<string, FaceAndCash>> holdings,
-        IEnumerable<KeyValuePair<(string Victim, string Buyer), FaceAndCash>> reachedByHer,
-        IEnumerable<KeyValuePair<(string Victim, string Account), decimal>> hopsFromHer)
+        IReadOnlyDictionary<Origin, Dictionary<int, FaceAndCash>> holdings,
+        IEnumerable<KeyValuePair<(string Victim, int Buyer), FaceAndCash>> reachedByHer,
+        IEnumerable<KeyValuePair<(string Victim, int Account), decimal>> hopsFromHer)
     {
         var reached = new List<ReachedRow>();
         foreach (var ((_, buyer), tally) in reachedByHer)
-            if (!(Money.RoundsToZero(tally.FaceValue) && Money.RoundsToZero(tally.Cash)))
-                reached.Add(new ReachedRow(buyer, ledger.Accounts.HolderOf(buyer), tally.FaceValue, tally.Cash));
+        {
+            if (Money.RoundsToZero(tally.FaceValue) && Money.RoundsToZero(tally.Cash)) continue;
+            var name = ledger.AccountName(buyer);
+            reached.Add(new ReachedRow(name, ledger.Book.HolderOf(name), tally.FaceValue, tally.Cash));
+        }
         reached.Sort(static (a, b) => string.CompareOrdinal(a.Account, b.Account));
         var hops = new List<HopRow>();
         foreach (var ((_, account), amount) in hopsFromHer)
-            hops.Add(new HopRow(account, ledger.Accounts.HolderOf(account), ledger.Accounts.RoleOf(account), amount));
+        {
+            var name = ledger.AccountName(account);
+            hops.Add(new HopRow(name, ledger.Book.HolderOf(name), ledger.Book.RoleOf(name), amount));
+        }
         hops.Sort(static (a, b) => string.CompareOrdinal(a.Account, b.Account));
-        var held = holdings.TryGetValue(new Origin(victim), out var own) ? HoldingRows(own, ledger.Accounts) : [];
+        var held = holdings.TryGetValue(new Origin(victim), out var own) ? HoldingRows(own, ledger) : [];
 
         return new VictimRow(victim, accounts, ledger.LossOfVictim.GetValueOrDefault(victim), reached, held, hops);
     }
 
-    private static List<HoldingRow> HoldingRows(Dictionary<string, FaceAndCash> byAccount, AccountBook accounts)
+    private static List<HoldingRow> HoldingRows(Dictionary<int, FaceAndCash> byAccount, FlowLedger ledger)
     {
         var rows = new List<HoldingRow>(byAccount.Count);
         foreach (var (account, held) in byAccount)
-            if (!(Money.RoundsToZero(held.Cash) && Money.RoundsToZero(held.FaceValue)))
-                rows.Add(new HoldingRow(account, accounts.HolderOf(account), accounts.RoleOf(account), held.Cash, held.FaceValue));
+        {
+            if (Money.RoundsToZero(held.Cash) && Money.RoundsToZero(held.FaceValue)) continue;
+            var name = ledger.AccountName(account);
+            rows.Add(new HoldingRow(name, ledger.Book.HolderOf(name), ledger.Book.RoleOf(name), held.Cash, held.FaceValue));
+        }
         rows.Sort(static (a, b) => string.CompareOrdinal(a.Account, b.Account));
         return rows;
     }

@@ -21,10 +21,15 @@ public sealed class FlowTracer
         Trace(caseId, CaseTimeline.Of(eventsInRecordingOrder, asOf), rule, asOf);
 
     /// <summary>Traces an ordered timeline: one timeline serves every rule.</summary>
-    internal static FlowReport Trace(string caseId, CaseTimeline timeline, TracingRule rule, DateTimeOffset? asOf)
+    internal static FlowReport Trace(string caseId, CaseTimeline timeline, TracingRule rule, DateTimeOffset? asOf) =>
+        FlowReportBuilder.Build(caseId, asOf, rule, Apply(timeline, rule));
+
+    /// <summary>A ledger that has applied the timeline's facts under the rule.</summary>
+    internal static FlowLedger Apply(CaseTimeline timeline, TracingRule rule)
     {
-        var ledger = new FlowLedger(timeline.Accounts, rule);
-        foreach (var fact in timeline.Happenings) ledger.Apply(fact);
-        return FlowReportBuilder.Build(caseId, asOf, rule, ledger);
+        var facts = timeline.Facts;
+        var ledger = new FlowLedger(timeline.Accounts, facts.Accounts, facts.Lots, rule);
+        foreach (var position in timeline.Happenings) ledger.Apply(in facts.Move(position));
+        return ledger;
     }
 }

@@ -8,22 +8,22 @@ namespace LaunderTrail.Tracing;
 /// </summary>
 internal sealed class LotRecord
 {
-    private (string Account, IValuePool Pool)[] holders = new (string, IValuePool)[1];
+    private (int Account, IValuePool Pool)[] holders = new (int, IValuePool)[1];
     private int count;
 
     /// <summary>The product of the lot's purchase; null until a purchase of it has been applied.</summary>
     public string? Product { get; set; }
 
     /// <summary>The holders' pools, in the order the holders first received part of the lot.</summary>
-    public ReadOnlySpan<(string Account, IValuePool Pool)> Holders => holders.AsSpan(0, count);
+    public ReadOnlySpan<(int Account, IValuePool Pool)> Holders => holders.AsSpan(0, count);
 
-    public IValuePool? PoolOf(string account)
+    public IValuePool? PoolOf(int account)
     {
         var index = IndexOf(account);
         return index < 0 ? null : holders[index].Pool;
     }
 
-    public IValuePool PoolFor(string account, Func<IValuePool> create)
+    public IValuePool PoolFor(int account, Func<IValuePool> create)
     {
         if (PoolOf(account) is { } pool) return pool;
         pool = create();
@@ -36,7 +36,7 @@ internal sealed class LotRecord
     /// Takes face value out of an account's pool (<see cref="IValuePool.Take"/>). An emptied pool is forgotten, so a
     /// lot passed along a chain of hands keeps no trace of them.
     /// </summary>
-    public void Take(string account, decimal faceValue, List<Parcel> taken, Func<IValuePool> create)
+    public void Take(int account, decimal faceValue, List<Parcel> taken, Func<IValuePool> create)
     {
         var pool = PoolFor(account, create);
         pool.Take(faceValue, taken);
@@ -46,10 +46,10 @@ internal sealed class LotRecord
         holders[--count] = default;
     }
 
-    private int IndexOf(string account)
+    private int IndexOf(int account)
     {
         for (var i = 0; i < count; i++)
-            if (string.Equals(holders[i].Account, account, StringComparison.Ordinal)) return i;
+            if (holders[i].Account == account) return i;
         return -1;
     }
 }

@@ -29,8 +29,7 @@ public sealed class ConservationTests
         var facts = TangledCase(seed);
 
         // When it is traced
-        var ledger = new FlowLedger(AccountBook.From(facts.Recorded.OfType<AccountIdentified>()), rule);
-        foreach (var fact in CaseTimeline.Of(facts.Recorded, null).Happenings) ledger.Apply(fact);
+        var ledger = FlowTracer.Apply(CaseTimeline.Of(facts.Recorded, null), rule);
 
         // Then for every victim: loss = cash held + face value held - proceeds of resales of her value
         var attribution = Attribution.Of(ledger);
