@@ -10,7 +10,7 @@ namespace LaunderTrail.Court;
 /// </summary>
 internal sealed class RunningFigures(AccountBook accounts)
 {
-    private readonly FlowLedger _ledger = new(accounts, new NameTable(), new NameTable(), TracingRule.Fifo);
+    private readonly FlowLedger _ledger = new(accounts, new Numbering(), TracingRule.Fifo);
 
     public sealed record Step(IReadOnlyList<(string Holder, decimal Loss)> Losses, decimal? ResoldFaceValue, decimal? DiscountRate)
     {

@@ -15,9 +15,9 @@ public static class EvidenceJson
     public static readonly JsonSerializerOptions Options = Create();
 
     /// <summary>
-    /// Reads facts for tracing only: a fact's source and note, free text the tracer never looks at, are skipped, and
-    /// the other strings but ids and lots come from one pool. A case of a million facts then holds well under half
-    /// the memory, and the garbage collector has that much less to move.
+    /// Reads facts for tracing only: a fact's source and note, free text the tracer never looks at, are skipped. The
+    /// records live only until tracing has taken what it keeps of them (<see cref="Tracing.TracingFacts"/>), so their
+    /// strings are not pooled: looking each one up cost more than the young garbage it saved.
     /// </summary>
     internal static readonly JsonSerializerOptions ForTracing = CreateForTracing();
 
@@ -47,26 +47,18 @@ public static class EvidenceJson
         var options = new JsonSerializerOptions();
         Configure(options);
         options.Converters.Insert(0, new StoredInstantConverter());
-        var pooled = new PooledStringConverter();
-        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver
-        {
-            Modifiers = { typeInfo => LeaveOutFreeTextAndPoolRepeats(typeInfo, pooled) },
-        };
+        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutFreeText } };
         options.MakeReadOnly();
         return options;
     }
 
-    private static void LeaveOutFreeTextAndPoolRepeats(JsonTypeInfo fact, PooledStringConverter pooled)
+    private static void LeaveOutFreeText(JsonTypeInfo fact)
     {
         if (!fact.Type.IsAssignableTo(typeof(CaseEvent))) return;
         for (var i = fact.Properties.Count - 1; i >= 0; i--)
         {
-            var property = fact.Properties[i];
-            var member = (property.AttributeProvider as MemberInfo)?.Name;
+            var member = (fact.Properties[i].AttributeProvider as MemberInfo)?.Name;
             if (member is nameof(CaseEvent.Source) or nameof(CaseEvent.Note)) fact.Properties.RemoveAt(i);
-            else if (property.PropertyType == typeof(string) &&
-                     member is not (nameof(CaseEvent.Id) or nameof(EventRetracted.Retracts) or nameof(PrepaidValuePurchased.Lot)))
-                property.CustomConverter = pooled;
         }
     }
 

@@ -7,10 +7,13 @@ namespace LaunderTrail.Tracing;
 /// Applies a case's facts, in the order they happened, to the pools of TRACING.md and keeps the tallies the
 /// flow report is made of. Each fact costs time in proportion to the parcels it moves, never a rescan: under
 /// pro-rata one or two, whatever the number of origins mixed in them (<see cref="MixturePool"/>). Accounts and lots
-/// are known by number (<see cref="NameTable"/>), so their pools are found by index, not by hashing their names.
+/// are known by number (<see cref="Numbering"/>), so their pools are found by index, not by hashing their names.
 /// </summary>
-internal sealed class FlowLedger(AccountBook book, NameTable accounts, NameTable lots, TracingRule rule)
+internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingRule rule)
 {
+    private readonly NameTable accounts = numbering.Accounts;
+    private readonly NameTable lots = numbering.Lots;
+
     private readonly Func<IValuePool> newCashPool = rule == TracingRule.Fifo ? () => new FifoPool() : () => new MixturePool();
     private readonly Func<IValuePool> newLotPool = rule == TracingRule.Fifo ? () => new ProportionalPool() : () => new MixturePool();
 
@@ -84,7 +87,7 @@ internal sealed class FlowLedger(AccountBook book, NameTable accounts, NameTable
     /// <summary>Applies a recorded fact; identifications and helper facts (order data, accounts, contacts) move no money.</summary>
     public void Apply(CaseEvent fact)
     {
-        if (MoneyFact.Of(fact, fact.Id.AsMemory(), accounts, lots) is { } moving) Apply(moving);
+        if (MoneyFact.Of(fact, fact.Id.AsMemory(), numbering) is { } moving) Apply(moving);
     }
 
     public void Apply(in MoneyFact fact)
@@ -124,7 +127,7 @@ internal sealed class FlowLedger(AccountBook book, NameTable accounts, NameTable
             return;
         }
         var faceValue = purchase.FaceValue!.Value;
-        lot.Product = purchase.Product;
+        lot.Product = numbering.Products[purchase.Product];
         prepaidFaceValue += faceValue;
         prepaidPaid += purchase.Amount;
 

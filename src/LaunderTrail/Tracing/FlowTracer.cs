@@ -28,7 +28,7 @@ public sealed class FlowTracer
     internal static FlowLedger Apply(CaseTimeline timeline, TracingRule rule)
     {
         var facts = timeline.Facts;
-        var ledger = new FlowLedger(timeline.Accounts, facts.Accounts, facts.Lots, rule);
+        var ledger = new FlowLedger(timeline.Accounts, facts.Numbering, rule);
         foreach (var position in timeline.Happenings) ledger.Apply(in facts.Move(position));
         return ledger;
     }

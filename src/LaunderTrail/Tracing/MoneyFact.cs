@@ -4,7 +4,7 @@ namespace LaunderTrail.Tracing;
 
 /// <summary>
 /// A fact that moves money or prepaid value, as tracing reads it: its accounts and lot by number
-/// (<see cref="NameTable"/>), its instant as UTC ticks, and no more of the record than tracing uses. A case of a million
+/// (<see cref="Numbering"/>), its instant as UTC ticks, and no more of the record than tracing uses. A case of a million
 /// facts keeps them in a few large arrays instead of millions of small objects for the garbage collector to move.
 /// </summary>
 /// <remarks>
@@ -30,8 +30,8 @@ internal readonly struct MoneyFact
 
     public int Lot { get; init; }
 
-    /// <summary>A purchase's product.</summary>
-    public string? Product { get; init; }
+    /// <summary>A purchase's product, by number.</summary>
+    public int Product { get; init; }
 
     /// <summary>A loan's or a transfer's amount, a purchase's price paid, a resale's price.</summary>
     public decimal Amount { get; init; }
@@ -40,35 +40,40 @@ internal readonly struct MoneyFact
     public decimal? FaceValue { get; init; }
 
     /// <returns>The fact as tracing reads it, or null for a fact that moves nothing.</returns>
-    public static MoneyFact? Of(CaseEvent fact, ReadOnlyMemory<char> id, NameTable accounts, NameTable lots) => fact switch
+    public static MoneyFact? Of(CaseEvent fact, ReadOnlyMemory<char> id, Numbering numbering)
     {
-        LoanDisbursed loan => new MoneyFact
+        var accounts = numbering.Accounts;
+        var lots = numbering.Lots;
+        return fact switch
         {
-            Move = MoneyMove.Loan, At = loan.At.UtcTicks, Id = id, From = NoAccount, To = accounts.NumberOf(loan.To),
-            Amount = loan.Amount,
-        },
-        FundsTransferred transfer => new MoneyFact
-        {
-            Move = MoneyMove.Transfer, At = transfer.At.UtcTicks, Id = id, From = accounts.NumberOf(transfer.From),
-            To = accounts.NumberOf(transfer.To), Amount = transfer.Amount,
-        },
-        PrepaidValuePurchased purchase => new MoneyFact
-        {
-            Move = MoneyMove.Purchase, At = purchase.At.UtcTicks, Id = id, From = accounts.NumberOf(purchase.Buyer),
-            To = accounts.NumberOf(purchase.ReceivingAccount), Lot = lots.NumberOf(purchase.Lot), Product = purchase.Product,
-            Amount = purchase.Paid, FaceValue = purchase.FaceValue,
-        },
-        PrepaidValueTransferred handover => new MoneyFact
-        {
-            Move = MoneyMove.Handover, At = handover.At.UtcTicks, Id = id, From = accounts.NumberOf(handover.From),
-            To = accounts.NumberOf(handover.To), Lot = lots.NumberOf(handover.Lot), FaceValue = handover.FaceValue,
-        },
-        PrepaidValueResold resale => new MoneyFact
-        {
-            Move = MoneyMove.Resale, At = resale.At.UtcTicks, Id = id, From = accounts.NumberOf(resale.Seller),
-            To = accounts.NumberOf(resale.Buyer), CashTo = accounts.NumberOf(resale.ReceivingAccount),
-            Lot = lots.NumberOf(resale.Lot), Amount = resale.Price, FaceValue = resale.FaceValue,
-        },
-        _ => null,
-    };
+            LoanDisbursed loan => new MoneyFact
+            {
+                Move = MoneyMove.Loan, At = loan.At.UtcTicks, Id = id, From = NoAccount, To = accounts.NumberOf(loan.To),
+                Amount = loan.Amount,
+            },
+            FundsTransferred transfer => new MoneyFact
+            {
+                Move = MoneyMove.Transfer, At = transfer.At.UtcTicks, Id = id, From = accounts.NumberOf(transfer.From),
+                To = accounts.NumberOf(transfer.To), Amount = transfer.Amount,
+            },
+            PrepaidValuePurchased purchase => new MoneyFact
+            {
+                Move = MoneyMove.Purchase, At = purchase.At.UtcTicks, Id = id, From = accounts.NumberOf(purchase.Buyer),
+                To = accounts.NumberOf(purchase.ReceivingAccount), Lot = lots.NumberOf(purchase.Lot),
+                Product = numbering.Products.NumberOf(purchase.Product), Amount = purchase.Paid, FaceValue = purchase.FaceValue,
+            },
+            PrepaidValueTransferred handover => new MoneyFact
+            {
+                Move = MoneyMove.Handover, At = handover.At.UtcTicks, Id = id, From = accounts.NumberOf(handover.From),
+                To = accounts.NumberOf(handover.To), Lot = lots.NumberOf(handover.Lot), FaceValue = handover.FaceValue,
+            },
+            PrepaidValueResold resale => new MoneyFact
+            {
+                Move = MoneyMove.Resale, At = resale.At.UtcTicks, Id = id, From = accounts.NumberOf(resale.Seller),
+                To = accounts.NumberOf(resale.Buyer), CashTo = accounts.NumberOf(resale.ReceivingAccount),
+                Lot = lots.NumberOf(resale.Lot), Amount = resale.Price, FaceValue = resale.FaceValue,
+            },
+            _ => null,
+        };
+    }
 }

@@ -1,7 +1,7 @@
 namespace LaunderTrail.Tracing;
 
 /// <summary>
-/// Numbers names (accounts, lots) in the order they are first met, so that tracing keeps its tallies in arrays
+/// Numbers names (accounts, lots, products) in the order they are first met, so that tracing keeps its tallies in arrays
 /// indexed by number instead of hashing the same strings again for every fact. Met in recording order, the
 /// numbering is the same on every run.
 /// </summary>

@@ -15,8 +15,7 @@ internal sealed class TracingFacts
     private readonly List<AccountIdentified> identifications = [];
     private readonly List<EventRetracted> retractions = [];
 
-    public NameTable Accounts { get; } = new();
-    public NameTable Lots { get; } = new();
+    public Numbering Numbering { get; } = new();
 
     /// <summary>How many facts were added, of every kind.</summary>
     public int Count => ids.Count;
@@ -50,7 +49,7 @@ internal sealed class TracingFacts
             case AccountIdentified identification: identifications.Add(identification); break;
             case EventRetracted retraction: retractions.Add(retraction); break;
             default:
-                if (MoneyFact.Of(fact, id, Accounts, Lots) is { } moving) moves.Add(moving);
+                if (MoneyFact.Of(fact, id, Numbering) is { } moving) moves.Add(moving);
                 break;
         }
     }

@@ -21,18 +21,6 @@ public sealed class TracingReadsTests
     }
 
     [Fact]
-    public void Facts_read_for_tracing_share_their_repeated_strings_but_not_their_ids()
-    {
-        var first = JsonSerializer.Deserialize<FundsTransferred>(Transfer, EvidenceJson.ForTracing)!;
-
-        var second = JsonSerializer.Deserialize<FundsTransferred>(Transfer, EvidenceJson.ForTracing)!;
-
-        Assert.Same(first.To, second.To);
-        Assert.Same(first.Case, second.Case);
-        Assert.NotSame(first.Id, second.Id);
-    }
-
-    [Fact]
     public void Escaped_strings_read_for_tracing_are_unescaped()
     {
         var escaped = Transfer.Replace("\"to\":\"acc-gang-bank-1\"", "\"to\":\"acc-\\u00e9-\\\"bank\\\"\"");
