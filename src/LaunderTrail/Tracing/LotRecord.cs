@@ -11,6 +11,10 @@ internal sealed class LotRecord
     private (int Account, IValuePool Pool)[] holders = new (int, IValuePool)[1];
     private int count;
 
+    // The pool a holder emptied, for the next holder: a lot passed whole from hand to hand needs one pool, not one
+    // per hand that each outlives its use long enough to burden the garbage collector.
+    private IValuePool? spare;
+
     /// <summary>The product of the lot's purchase; null until a purchase of it has been applied.</summary>
     public string? Product { get; set; }
 
@@ -26,7 +30,8 @@ internal sealed class LotRecord
     public IValuePool PoolFor(int account, Func<IValuePool> create)
     {
         if (PoolOf(account) is { } pool) return pool;
-        pool = create();
+        pool = spare ?? create();
+        spare = null;
         if (count == holders.Length) Array.Resize(ref holders, count * 2);
         holders[count++] = (account, pool);
         return pool;
@@ -41,6 +46,7 @@ internal sealed class LotRecord
         var pool = PoolFor(account, create);
         pool.Take(faceValue, taken);
         if (!pool.IsEmpty) return;
+        if (pool.Total == 0m) spare = pool;
         var index = IndexOf(account);
         Array.Copy(holders, index + 1, holders, index, count - index - 1);
         holders[--count] = default;
