@@ -8,14 +8,14 @@ namespace LaunderTrail.Tracing;
 internal sealed class Attribution
 {
     private Attribution(
-        Dictionary<(string Victim, int Buyer), FaceAndCash> reached,
+        Dictionary<(int Victim, int Buyer), FaceAndCash> reached,
         Dictionary<Origin, Dictionary<int, FaceAndCash>> holdings)
     {
         Reached = reached;
         Holdings = holdings;
     }
 
-    public IReadOnlyDictionary<(string Victim, int Buyer), FaceAndCash> Reached { get; }
+    public IReadOnlyDictionary<(int Victim, int Buyer), FaceAndCash> Reached { get; }
 
     /// <summary>Per origin (unattributed included), the cash and face value each non-victim account (by number) holds.</summary>
     public IReadOnlyDictionary<Origin, Dictionary<int, FaceAndCash>> Holdings { get; }
@@ -47,7 +47,7 @@ internal sealed class Attribution
         {
             FaceAndCash tally;
             if (held) tally = HeldAt(holdings, origin, account);
-            else if (origin.Victim is { } victim) tally = ReachedAt(reached, victim, account);
+            else if (origin.IsVictim) tally = ReachedAt(reached, origin.Victim, account);
             else continue;
             tally.FaceValue += faceValue;
             tally.Cash += cash;
@@ -64,7 +64,7 @@ internal sealed class Attribution
         return tally;
     }
 
-    private static FaceAndCash ReachedAt(Dictionary<(string Victim, int Buyer), FaceAndCash> reached, string victim, int buyer)
+    private static FaceAndCash ReachedAt(Dictionary<(int Victim, int Buyer), FaceAndCash> reached, int victim, int buyer)
     {
         if (!reached.TryGetValue((victim, buyer), out var tally))
             reached.Add((victim, buyer), tally = new FaceAndCash());

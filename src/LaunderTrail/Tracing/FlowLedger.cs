@@ -29,7 +29,7 @@ internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingR
     private readonly Dictionary<(int Account, int Lot), decimal> victimLotCounts = [];
     private readonly Dictionary<string, decimal> lossOfVictim = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Victim, int Account), decimal> hops = [];
-    private readonly Dictionary<(string Victim, int Buyer), FaceAndCash> reached = [];
+    private readonly Dictionary<(int Victim, int Buyer), FaceAndCash> reached = [];
     private readonly List<BlendedResale> blendedResales = [];
     private readonly Dictionary<string, Mixture> victimMixtures = new(StringComparer.Ordinal);
     private readonly Dictionary<(int Buyer, string Product), MerchantTally> merchantTallies = [];
@@ -60,8 +60,11 @@ internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingR
     public IReadOnlyDictionary<string, decimal> LossOfVictim => lossOfVictim;
     public IReadOnlyDictionary<(string Victim, int Account), decimal> Hops => hops;
 
-    /// <summary>What resales of single-origin value brought each buyer, per victim.</summary>
-    public IReadOnlyDictionary<(string Victim, int Buyer), FaceAndCash> Reached => reached;
+    /// <summary>What resales of single-origin value brought each buyer, per victim (<see cref="Origin.Victim"/>).</summary>
+    public IReadOnlyDictionary<(int Victim, int Buyer), FaceAndCash> Reached => reached;
+
+    /// <summary>The origin of a victim's value, if any of it was traced.</summary>
+    public Origin? OriginOf(string victim) => numbering.Victims.TryGetNumber(victim, out var number) ? new Origin(number) : null;
 
     /// <summary>Resales of blended value, whose share per victim <see cref="Attribution"/> works out at the end.</summary>
     public IReadOnlyList<BlendedResale> BlendedResales => blendedResales;
@@ -200,8 +203,8 @@ internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingR
             var cash = proceeds[part++].Amount;
             switch (share.Mixture)
             {
-                case SingleOrigin { Origin.Victim: { } victim }:
-                    var tally = GetOrAdd(reached, (victim, resale.To));
+                case SingleOrigin { Origin: { IsVictim: true } origin }:
+                    var tally = GetOrAdd(reached, (origin.Victim, resale.To));
                     tally.FaceValue += share.Amount;
                     tally.Cash += cash;
                     break;
@@ -311,7 +314,7 @@ internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingR
         var victim = book.HolderOf(accounts[victimAccount]);
         if (!victimMixtures.TryGetValue(victim, out var mixture))
         {
-            mixture = new SingleOrigin(new Origin(victim));
+            mixture = new SingleOrigin(new Origin(numbering.Victims.NumberOf(victim)));
             victimMixtures.Add(victim, mixture);
         }
         return ofAccount = mixture;

@@ -7,11 +7,11 @@ internal static class FlowReportBuilder
     {
         var attribution = Attribution.Of(ledger);
         var holdings = attribution.Holdings;
-        var reachedByVictim = attribution.Reached.ToLookup(r => r.Key.Victim, StringComparer.Ordinal);
+        var reachedByVictim = attribution.Reached.ToLookup(r => r.Key.Victim);
         var hopsByVictim = ledger.Hops.ToLookup(h => h.Key.Victim, StringComparer.Ordinal);
         var victims = ledger.Book.Victims()
             .Select(victim => VictimRow(
-                victim.Holder, victim.Accounts, ledger, holdings, reachedByVictim[victim.Holder], hopsByVictim[victim.Holder]))
+                victim.Holder, victim.Accounts, ledger, holdings, reachedByVictim, hopsByVictim[victim.Holder]))
             .ToList();
         var unattributed = holdings.TryGetValue(Origin.Unattributed, out var unknown)
             ? HoldingRows(unknown, ledger)
@@ -48,11 +48,12 @@ internal static class FlowReportBuilder
         IReadOnlyList<string> accounts,
         FlowLedger ledger,
         IReadOnlyDictionary<Origin, Dictionary<int, FaceAndCash>> holdings,
-        IEnumerable<KeyValuePair<(string Victim, int Buyer), FaceAndCash>> reachedByHer,
+        ILookup<int, KeyValuePair<(int Victim, int Buyer), FaceAndCash>> reachedByVictim,
         IEnumerable<KeyValuePair<(string Victim, int Account), decimal>> hopsFromHer)
     {
+        var origin = ledger.OriginOf(victim);
         var reached = new List<ReachedRow>();
-        foreach (var ((_, buyer), tally) in reachedByHer)
+        foreach (var ((_, buyer), tally) in origin is { } hers ? reachedByVictim[hers.Victim] : [])
         {
             if (Money.RoundsToZero(tally.FaceValue) && Money.RoundsToZero(tally.Cash)) continue;
             var name = ledger.AccountName(buyer);
@@ -66,7 +67,7 @@ internal static class FlowReportBuilder
             hops.Add(new HopRow(name, ledger.Book.HolderOf(name), ledger.Book.RoleOf(name), amount));
         }
         hops.Sort(static (a, b) => string.CompareOrdinal(a.Account, b.Account));
-        var held = holdings.TryGetValue(new Origin(victim), out var own) ? HoldingRows(own, ledger) : [];
+        var held = origin is { } traced && holdings.TryGetValue(traced, out var own) ? HoldingRows(own, ledger) : [];
 
         return new VictimRow(victim, accounts, ledger.LossOfVictim.GetValueOrDefault(victim), reached, held, hops);
     }

@@ -1,7 +1,13 @@
 namespace LaunderTrail.Tracing;
 
-/// <summary>Where a parcel of value comes from: a victim (her holder name) or nowhere traced.</summary>
-internal readonly record struct Origin(string? Victim)
+/// <summary>
+/// Where a parcel of value comes from: a victim, by her number among the case's victims
+/// (<see cref="Numbering.Victims"/>), or nowhere traced. A number, not her name, so the per-origin tallies of a case
+/// with tens of thousands of victims hash an int, not a string.
+/// </summary>
+internal readonly record struct Origin(int Victim)
 {
-    public static readonly Origin Unattributed = new(null);
+    public static readonly Origin Unattributed = new(-1);
+
+    public bool IsVictim => Victim >= 0;
 }

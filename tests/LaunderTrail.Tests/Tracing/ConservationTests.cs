@@ -38,8 +38,9 @@ public sealed class ConservationTests
         foreach (var victim in Victims)
         {
             var loss = ledger.LossOfVictim.GetValueOrDefault(victim);
-            var proceeds = attribution.Reached.Where(r => r.Key.Victim == victim).Sum(r => r.Value.Cash);
-            var stillHeld = held.GetValueOrDefault(new Origin(victim));
+            var origin = ledger.OriginOf(victim)!.Value;
+            var proceeds = attribution.Reached.Where(r => r.Key.Victim == origin.Victim).Sum(r => r.Value.Cash);
+            var stillHeld = held.GetValueOrDefault(origin);
             Assert.True(loss > 0m);
             Assert.InRange(stillHeld - proceeds - loss, -ToTheCent, ToTheCent);
         }

@@ -5,8 +5,8 @@ namespace LaunderTrail.Tests.Tracing;
 
 public sealed class MixtureExpansionTests
 {
-    private static readonly Origin A = new("Victim A");
-    private static readonly Origin B = new("Victim B");
+    private static readonly Origin A = new(0);
+    private static readonly Origin B = new(1);
 
     [Fact]
     public void A_pool_with_a_long_history_divides_among_its_origins_without_recursing()
@@ -40,7 +40,7 @@ public sealed class MixtureExpansionTests
         pool.Add(new Parcel(new SingleOrigin(A), 1m));
         pool.Add(new Parcel(new SingleOrigin(B), 3m));
         var before = (Blend)pool.Parcels.ToArray().Single().Mixture;
-        pool.Add(new Parcel(new SingleOrigin(new Origin("Victim C")), 4m));
+        pool.Add(new Parcel(new SingleOrigin(new Origin(2)), 4m));
         var after = (Blend)pool.Parcels.ToArray().Single().Mixture;
 
         // When the later blend is expanded, then the earlier one alone, then the later one again
@@ -55,7 +55,7 @@ public sealed class MixtureExpansionTests
         var again = Expand(after, 8m);
 
         // Then each expansion stands on its own
-        Assert.Equal(new Dictionary<Origin, decimal> { [A] = 1m, [B] = 3m, [new Origin("Victim C")] = 4m }, first);
+        Assert.Equal(new Dictionary<Origin, decimal> { [A] = 1m, [B] = 3m, [new Origin(2)] = 4m }, first);
         Assert.Equal(new Dictionary<Origin, decimal> { [A] = 1m, [B] = 3m }, earlier);
         Assert.Equal(first, again);
         Assert.Throws<ArgumentException>(() => BlendGraph.Reachable([before]).IndexOf(after));

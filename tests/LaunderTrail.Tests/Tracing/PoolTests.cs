@@ -6,8 +6,8 @@ namespace LaunderTrail.Tests.Tracing;
 
 public sealed class PoolTests
 {
-    private static readonly Mixture A = new SingleOrigin(new Origin("Victim A"));
-    private static readonly Mixture B = new SingleOrigin(new Origin("Victim B"));
+    private static readonly Mixture A = new SingleOrigin(new Origin(0));
+    private static readonly Mixture B = new SingleOrigin(new Origin(1));
 
     [Fact]
     public void Fifo_takes_the_oldest_parcels_first_and_splits_the_last_one()
@@ -47,12 +47,12 @@ public sealed class PoolTests
     {
         // Given a proportional pool of 40 origins, 10 each
         var pool = new ProportionalPool();
-        var origins = Enumerable.Range(1, 40).Select(i => (Mixture)new SingleOrigin(new Origin($"Victim {i}"))).ToList();
+        var origins = Enumerable.Range(1, 40).Select(i => (Mixture)new SingleOrigin(new Origin(i))).ToList();
         foreach (var origin in origins) pool.Add(new Parcel(origin, 10m));
 
         // When the first and the last origin add 30 more, and a quarter of the pool leaves
-        pool.Add(new Parcel(new SingleOrigin(new Origin("Victim 1")), 30m));
-        pool.Add(new Parcel(new SingleOrigin(new Origin("Victim 40")), 30m));
+        pool.Add(new Parcel(new SingleOrigin(new Origin(1)), 30m));
+        pool.Add(new Parcel(new SingleOrigin(new Origin(40)), 30m));
         var taken = pool.Take(115m);
 
         // Then the pool still has 40 entries, in order of arrival, and each origin gave a quarter of what it had
@@ -79,8 +79,8 @@ public sealed class PoolTests
         var expansion = new MixtureExpansion<string>();
         expansion.Add("taken", (Blend)taken.Mixture, taken.Amount, 0m);
         Assert.Equal(
-            [("taken", new Origin("Victim A"), 50m, 0m), ("taken", new Origin("Victim B"), 150m, 0m)],
-            expansion.PerOrigin().OrderBy(part => part.Origin.Victim, StringComparer.Ordinal));
+            [("taken", new Origin(0), 50m, 0m), ("taken", new Origin(1), 150m, 0m)],
+            expansion.PerOrigin().OrderBy(part => part.Origin.Victim));
     }
 
     [Theory]
