@@ -12,11 +12,14 @@ internal sealed class AccountBook
     private readonly Dictionary<string, AccountIdentified> identifications;
 
     private readonly Lazy<IReadOnlyList<(string Holder, IReadOnlyList<string> Accounts)>> victims;
+    private readonly Lazy<Dictionary<string, int>> victimNumbers;
 
     private AccountBook(Dictionary<string, AccountIdentified> identifications)
     {
         this.identifications = identifications;
         victims = new Lazy<IReadOnlyList<(string Holder, IReadOnlyList<string> Accounts)>>(VictimsByHolder);
+        victimNumbers = new Lazy<Dictionary<string, int>>(() =>
+            victims.Value.Select((victim, number) => (victim.Holder, number)).ToDictionary(StringComparer.Ordinal));
     }
 
     /// <param name="identificationsInRecordingOrder">The case's identifications still in force.</param>
@@ -39,6 +42,12 @@ internal sealed class AccountBook
         identifications.TryGetValue(account, out var identification) ? identification.Holder : "";
 
     public bool IsVictim(string account) => RoleOf(account) == AccountRole.Victim;
+
+    /// <summary>
+    /// A victim's number: her place in <see cref="Victims"/>. Fixed by the identifications alone, so every rule traced
+    /// from one book, on whichever thread, numbers her the same.
+    /// </summary>
+    public int VictimNumber(string holder) => victimNumbers.Value[holder];
 
     /// <summary>Every victim holder with her accounts, both sorted ordinally.</summary>
     public IReadOnlyList<(string Holder, IReadOnlyList<string> Accounts)> Victims() => victims.Value;

@@ -63,8 +63,7 @@ internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingR
     /// <summary>What resales of single-origin value brought each buyer, per victim (<see cref="Origin.Victim"/>).</summary>
     public IReadOnlyDictionary<(int Victim, int Buyer), FaceAndCash> Reached => reached;
 
-    /// <summary>The origin of a victim's value, if any of it was traced.</summary>
-    public Origin? OriginOf(string victim) => numbering.Victims.TryGetNumber(victim, out var number) ? new Origin(number) : null;
+    public Origin OriginOf(string victim) => new(book.VictimNumber(victim));
 
     /// <summary>Resales of blended value, whose share per victim <see cref="Attribution"/> works out at the end.</summary>
     public IReadOnlyList<BlendedResale> BlendedResales => blendedResales;
@@ -314,7 +313,7 @@ internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingR
         var victim = book.HolderOf(accounts[victimAccount]);
         if (!victimMixtures.TryGetValue(victim, out var mixture))
         {
-            mixture = new SingleOrigin(new Origin(numbering.Victims.NumberOf(victim)));
+            mixture = new SingleOrigin(OriginOf(victim));
             victimMixtures.Add(victim, mixture);
         }
         return ofAccount = mixture;

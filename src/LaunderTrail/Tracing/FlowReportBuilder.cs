@@ -53,7 +53,7 @@ internal static class FlowReportBuilder
     {
         var origin = ledger.OriginOf(victim);
         var reached = new List<ReachedRow>();
-        foreach (var ((_, buyer), tally) in origin is { } hers ? reachedByVictim[hers.Victim] : [])
+        foreach (var ((_, buyer), tally) in reachedByVictim[origin.Victim])
         {
             if (Money.RoundsToZero(tally.FaceValue) && Money.RoundsToZero(tally.Cash)) continue;
             var name = ledger.AccountName(buyer);
@@ -67,7 +67,7 @@ internal static class FlowReportBuilder
             hops.Add(new HopRow(name, ledger.Book.HolderOf(name), ledger.Book.RoleOf(name), amount));
         }
         hops.Sort(static (a, b) => string.CompareOrdinal(a.Account, b.Account));
-        var held = origin is { } traced && holdings.TryGetValue(traced, out var own) ? HoldingRows(own, ledger) : [];
+        var held = holdings.TryGetValue(origin, out var own) ? HoldingRows(own, ledger) : [];
 
         return new VictimRow(victim, accounts, ledger.LossOfVictim.GetValueOrDefault(victim), reached, held, hops);
     }

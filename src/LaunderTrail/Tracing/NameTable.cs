@@ -14,8 +14,6 @@ internal sealed class NameTable
 
     public string this[int number] => names[number];
 
-    public bool TryGetNumber(string name, out int number) => numbers.TryGetValue(name, out number);
-
     public int NumberOf(string name)
     {
         if (!numbers.TryGetValue(name, out var number))

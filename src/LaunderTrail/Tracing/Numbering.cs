@@ -1,12 +1,12 @@
 namespace LaunderTrail.Tracing;
 
-/// <summary>The numbers a case's accounts, lots, products and victims are known by while it is traced.</summary>
+/// <summary>
+/// The numbers a case's accounts, lots and products are known by while it is traced. Numbered as the facts are
+/// kept, in recording order; the ledgers of both rules then only read them, each on its own thread.
+/// </summary>
 internal sealed class Numbering
 {
     public NameTable Accounts { get; } = new();
     public NameTable Lots { get; } = new();
     public NameTable Products { get; } = new();
-
-    /// <summary>Victims by holder name, numbered as their value is first traced.</summary>
-    public NameTable Victims { get; } = new();
 }

@@ -38,7 +38,7 @@ public sealed class ConservationTests
         foreach (var victim in Victims)
         {
             var loss = ledger.LossOfVictim.GetValueOrDefault(victim);
-            var origin = ledger.OriginOf(victim)!.Value;
+            var origin = ledger.OriginOf(victim);
             var proceeds = attribution.Reached.Where(r => r.Key.Victim == origin.Victim).Sum(r => r.Value.Cash);
             var stillHeld = held.GetValueOrDefault(origin);
             Assert.True(loss > 0m);
