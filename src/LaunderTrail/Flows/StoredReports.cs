@@ -4,6 +4,7 @@ using System.Text.Json;
 using LaunderTrail.Court;
 using LaunderTrail.Tracing;
 using Marten;
+using Microsoft.IO;
 using Npgsql;
 using Weasel.Postgresql.Tables;
 
@@ -26,6 +27,14 @@ namespace LaunderTrail.Flows;
 internal static class StoredReports
 {
     private const string TableName = "lt_stored_reports";
+
+    // The forms are packed into pooled blocks: a growing MemoryStream left the large-object heap some 90 MB of
+    // discarded arrays per refresh of a million facts. Only a few refreshes' worth of blocks are kept for reuse.
+    private static readonly RecyclableMemoryStreamManager Blocks = new(new RecyclableMemoryStreamManager.Options
+    {
+        MaximumSmallPoolFreeBytes = 64L << 20,
+        MaximumLargePoolFreeBytes = 0,
+    });
 
     public static void Configure(StoreOptions options, string schema)
     {
@@ -143,7 +152,7 @@ internal static class StoredReports
 
     private static byte[] Compressed(Action<Stream> write)
     {
-        using var packed = new MemoryStream();
+        using var packed = Blocks.GetStream();
         using (var gzip = new GZipStream(packed, CompressionLevel.Fastest, leaveOpen: true))
             write(gzip);
         return packed.ToArray();
