@@ -25,8 +25,12 @@ internal sealed class Attribution
         var blended = new MixtureExpansion<(bool Held, int Account)>();
         var reached = ledger.Reached.ToDictionary(
             r => r.Key, r => new FaceAndCash { FaceValue = r.Value.FaceValue, Cash = r.Value.Cash });
-        foreach (var resale in ledger.BlendedResales)
+        var resales = ledger.BlendedResales;
+        for (var i = 0; i < resales.Count; i++)
+        {
+            ref readonly var resale = ref resales[i];
             blended.Add((false, resale.Buyer), resale.Mixture, resale.FaceValue, resale.Cash);
+        }
 
         var holdings = new Dictionary<Origin, Dictionary<int, FaceAndCash>>();
         foreach (var (account, pool) in ledger.CashPools())

@@ -17,20 +17,20 @@ internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingR
     private readonly Func<IValuePool> newCashPool = rule == TracingRule.Fifo ? () => new FifoPool() : () => new MixturePool();
     private readonly Func<IValuePool> newLotPool = rule == TracingRule.Fifo ? () => new ProportionalPool() : () => new MixturePool();
 
-    // Indexed by account or lot number. Pools and lot records are also listed in the order they were made, the order
-    // attribution adds them up in.
-    private IValuePool?[] cashPoolOf = [];
-    private LotRecord?[] lotOf = [];
-    private Mixture?[] victimMixtureOf = [];
-    private AccountRole?[] roleOf = [];
+    // Indexed by account or lot number, sized for the names numbered so far (the facts' names, when a whole case is
+    // traced). Pools and lot records are also listed in the order they were made, the order attribution adds them up in.
+    private IValuePool?[] cashPoolOf = new IValuePool?[numbering.Accounts.Count];
+    private LotRecord?[] lotOf = new LotRecord?[numbering.Lots.Count];
+    private Mixture?[] victimMixtureOf = new Mixture?[numbering.Accounts.Count];
+    private AccountRole?[] roleOf = new AccountRole?[numbering.Accounts.Count];
     private readonly List<int> cashAccounts = [];
-    private readonly List<LotRecord> lotRecords = [];
+    private readonly List<LotRecord> lotRecords = new(numbering.Lots.Count);
 
     private readonly Dictionary<(int Account, int Lot), decimal> victimLotCounts = [];
     private readonly Dictionary<string, decimal> lossOfVictim = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Victim, int Account), decimal> hops = [];
     private readonly Dictionary<(int Victim, int Buyer), FaceAndCash> reached = [];
-    private readonly List<BlendedResale> blendedResales = [];
+    private readonly ChunkedList<BlendedResale> blendedResales = new();
     private readonly Dictionary<string, Mixture> victimMixtures = new(StringComparer.Ordinal);
     private readonly Dictionary<(int Buyer, string Product), MerchantTally> merchantTallies = [];
     private readonly Dictionary<(int Buyer, int Lot), MerchantTally> resalesBeforePurchase = [];
@@ -66,7 +66,7 @@ internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingR
     public Origin OriginOf(string victim) => new(book.VictimNumber(victim));
 
     /// <summary>Resales of blended value, whose share per victim <see cref="Attribution"/> works out at the end.</summary>
-    public IReadOnlyList<BlendedResale> BlendedResales => blendedResales;
+    public ChunkedList<BlendedResale> BlendedResales => blendedResales;
 
     /// <summary>
     /// What each buyer bought of each product. A lot resold before its purchase happened is tallied by lot until

@@ -1,14 +1,17 @@
+using System.Runtime.InteropServices;
+
 namespace LaunderTrail.Tracing;
 
 /// <summary>
 /// What the ledger knows of one lot: the product it was bought as, and the pools of the non-victim accounts that
 /// hold part of it. A lot has one holder most of the time and rarely more than a few, so a fact about a lot costs
 /// one lookup of the lot, whatever the number of lots in the case. A case of a million facts has hundreds of
-/// thousands of lots, so the holders are a bare array, not a list around one.
+/// thousands of lots, so a lot keeps its one holder in itself, and an array only once a second holder comes.
 /// </summary>
 internal sealed class LotRecord
 {
-    private (int Account, IValuePool Pool)[] holders = new (int, IValuePool)[1];
+    private (int Account, IValuePool Pool) single;
+    private (int Account, IValuePool Pool)[]? many;
     private int count;
 
     // The pool a holder emptied, for the next holder: a lot passed whole from hand to hand needs one pool, not one
@@ -19,12 +22,15 @@ internal sealed class LotRecord
     public string? Product { get; set; }
 
     /// <summary>The holders' pools, in the order the holders first received part of the lot.</summary>
-    public ReadOnlySpan<(int Account, IValuePool Pool)> Holders => holders.AsSpan(0, count);
+    public ReadOnlySpan<(int Account, IValuePool Pool)> Holders => Entries;
+
+    private Span<(int Account, IValuePool Pool)> Entries =>
+        many is null ? MemoryMarshal.CreateSpan(ref single, count) : many.AsSpan(0, count);
 
     public IValuePool? PoolOf(int account)
     {
         var index = IndexOf(account);
-        return index < 0 ? null : holders[index].Pool;
+        return index < 0 ? null : Entries[index].Pool;
     }
 
     public IValuePool PoolFor(int account, Func<IValuePool> create)
@@ -32,8 +38,9 @@ internal sealed class LotRecord
         if (PoolOf(account) is { } pool) return pool;
         pool = spare ?? create();
         spare = null;
-        if (count == holders.Length) Array.Resize(ref holders, count * 2);
-        holders[count++] = (account, pool);
+        MakeRoom();
+        count++;
+        Entries[^1] = (account, pool);
         return pool;
     }
 
@@ -47,15 +54,34 @@ internal sealed class LotRecord
         pool.Take(faceValue, taken);
         if (!pool.IsEmpty) return;
         if (pool.Total == 0m) spare = pool;
+        var entries = Entries;
         var index = IndexOf(account);
-        Array.Copy(holders, index + 1, holders, index, count - index - 1);
-        holders[--count] = default;
+        entries[(index + 1)..].CopyTo(entries[index..]);
+        entries[^1] = default;
+        count--;
+    }
+
+    // One holder stays in the record itself; a second moves both into an array, which then grows as a list would.
+    private void MakeRoom()
+    {
+        if (many is null)
+        {
+            if (count == 0) return;
+            many = new (int, IValuePool)[4];
+            many[0] = single;
+            single = default;
+        }
+        else if (count == many.Length)
+        {
+            Array.Resize(ref many, count * 2);
+        }
     }
 
     private int IndexOf(int account)
     {
-        for (var i = 0; i < count; i++)
-            if (holders[i].Account == account) return i;
+        var entries = Entries;
+        for (var i = 0; i < entries.Length; i++)
+            if (entries[i].Account == account) return i;
         return -1;
     }
 }
