@@ -11,13 +11,25 @@ public sealed class TracingReadsTests
         """{"id":"tx-1","case":"SQ-2019-515","type":"FundsTransferred","at":"2019-04-29T10:05:00+08:00","from":"acc-v1","to":"acc-gang-bank-1","amount":49950,"channel":"bank","source":"bank statement p.1","note":"minutes after the withdrawal"}""";
 
     [Fact]
-    public void A_fact_read_for_tracing_has_every_field_but_its_source_and_note()
+    public void A_fact_read_for_tracing_has_only_the_fields_tracing_reads()
     {
         var full = JsonSerializer.Deserialize<FundsTransferred>(Transfer, EvidenceJson.Options)!;
 
         var forTracing = JsonSerializer.Deserialize<FundsTransferred>(Transfer, EvidenceJson.ForTracing)!;
 
-        Assert.Equal(full with { Source = null, Note = null }, forTracing);
+        Assert.Equal(full with { Case = null!, Channel = null, Source = null, Note = null }, forTracing);
+    }
+
+    [Fact]
+    public void A_helper_fact_read_for_tracing_keeps_only_its_id_and_instant()
+    {
+        const string contact =
+            """{"id":"c-1","case":"SQ-2019-515","type":"VictimContacted","at":"2019-04-29T09:00:00+08:00","victim":"acc-v1","by":"acc-caller-1","channel":"phone"}""";
+
+        var forTracing = JsonSerializer.Deserialize<VictimContacted>(contact, EvidenceJson.ForTracing)!;
+
+        Assert.Equal(("c-1", DateTimeOffset.Parse("2019-04-29T09:00:00+08:00")), (forTracing.Id, forTracing.At));
+        Assert.Null(forTracing.Victim);
     }
 
     [Fact]
