@@ -52,11 +52,14 @@ internal static class StoredReports
 
     /// <summary>
     /// Has PostgreSQL store both forms as they are, out of line: they are compressed already, and its own attempt to
-    /// compress the tens of megabytes of a large case again took a third of the time it spent storing them. The
-    /// schema migration knows nothing of a column's storage, so this runs once the table exists; it alters the table
-    /// only the first time.
+    /// compress the tens of megabytes of a large case again took a third of the time it spent storing them. And keeps
+    /// the table out of the write-ahead log: its rows are a cache of what the events say, which a read rebuilds when
+    /// its row is missing (<see cref="FlowQueries"/>), so after a crash, when PostgreSQL empties an unlogged table,
+    /// nothing is lost that the events cannot give back, while logging tens of megabytes per refresh of a large case
+    /// cost a rebuild about half a second. The schema migration knows nothing of a column's storage or a table's
+    /// logging, so this runs once the table exists; it alters the table only the first time.
     /// </summary>
-    public static async Task StoreAsIsAsync(NpgsqlDataSource db, string schema, CancellationToken ct)
+    public static async Task TuneStorageAsync(NpgsqlDataSource db, string schema, CancellationToken ct)
     {
         await using var command = db.CreateCommand(
             $"""
@@ -65,6 +68,9 @@ internal static class StoredReports
                           and attname in ('written', 'exact') and attstorage <> 'e') then
                  alter table {schema}.{TableName} alter column written set storage external,
                                                   alter column exact set storage external;
+               end if;
+               if exists (select 1 from pg_class where oid = '{schema}.{TableName}'::regclass and relpersistence <> 'u') then
+                 alter table {schema}.{TableName} set unlogged;
                end if;
              end $storage$
              """);

@@ -31,7 +31,7 @@ public sealed class CaseStore : IAsyncDisposable
         await documents.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var db = NpgsqlDataSource.Create(connectionString);
         await AppendOnlyGuard.ApplyAsync(db, schema, ct);
-        await StoredReports.StoreAsIsAsync(db, schema, ct);
+        await StoredReports.TuneStorageAsync(db, schema, ct);
         return new CaseStore(connectionString, schema, documents, db);
     }
 

@@ -58,6 +58,24 @@ public sealed class ReadingFlowsTests(PostgresServer server) : StoreFixture(serv
     }
 
     [Fact]
+    public async Task Stored_reports_are_a_cache_kept_out_of_the_log_and_traced_again_when_lost()
+    {
+        // Given a case whose reports are stored in a table PostgreSQL empties after a crash
+        const string unlogged = "select count(*) from pg_class where oid = '{schema}.lt_stored_reports'::regclass and relpersistence = 'u'";
+        Assert.Equal(1, await ScalarAsync(unlogged));
+        await Import("mixed.jsonl", MixedCase, "2026-11-01T09:00:00Z");
+        var before = await ReportJson(new FlowQueries(Store), TracingRule.ProRata);
+
+        // When the stored reports are lost
+        Assert.Equal(2, await ScalarAsync("select count(*) from {schema}.lt_stored_reports"));
+        await ScalarAsync("with lost as (delete from {schema}.lt_stored_reports returning 1) select count(*) from lost");
+
+        // Then reading traces the case again, to the same report, and stores it again
+        Assert.Equal(before, await ReportJson(new FlowQueries(Store), TracingRule.ProRata));
+        Assert.Equal(2, await ScalarAsync("select count(*) from {schema}.lt_stored_reports"));
+    }
+
+    [Fact]
     public async Task Evidence_that_arrives_late_with_an_earlier_time_is_traced_in_its_place()
     {
         var late = MixedCase.Where(l => l.Contains("\"f-2\"") || l.Contains("\"f-1\"")).ToArray();
