@@ -35,7 +35,7 @@ public sealed class CaseHistory(CaseStore store)
 
     /// <summary>
     /// The case's facts in recording order as tracing reads them, and the version of the last one read: read and
-    /// deserialised on every core, without their source and note (<see cref="EvidenceJson.ForTracing"/>), and kept in
+    /// deserialised on every core, only the fields tracing uses (<see cref="EvidenceJson.ForTracing"/>), and kept in
     /// tracing's compact form (<see cref="TracingFacts"/>) as soon as they arrive in order, so that the records die young.
     /// </summary>
     /// <param name="knownAt">Only facts recorded at or before this moment: the case as it was known then.</param>

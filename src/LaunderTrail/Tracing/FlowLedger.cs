@@ -22,6 +22,7 @@ internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingR
     private IValuePool?[] cashPoolOf = new IValuePool?[numbering.Accounts.Count];
     private LotRecord?[] lotOf = new LotRecord?[numbering.Lots.Count];
     private Mixture?[] victimMixtureOf = new Mixture?[numbering.Accounts.Count];
+    private Mixture?[] mixtureOfVictim = [];
     private AccountRole?[] roleOf = new AccountRole?[numbering.Accounts.Count];
     private readonly List<int> cashAccounts = [];
     private readonly List<LotRecord> lotRecords = new(numbering.Lots.Count);
@@ -31,7 +32,6 @@ internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingR
     private readonly Dictionary<(string Victim, int Account), decimal> hops = [];
     private readonly Dictionary<(int Victim, int Buyer), FaceAndCash> reached = [];
     private readonly ChunkedList<BlendedResale> blendedResales = new();
-    private readonly Dictionary<string, Mixture> victimMixtures = new(StringComparer.Ordinal);
     private readonly Dictionary<(int Buyer, string Product), MerchantTally> merchantTallies = [];
     private readonly Dictionary<(int Buyer, int Lot), MerchantTally> resalesBeforePurchase = [];
     private readonly List<Problem> problems = [];
@@ -310,13 +310,10 @@ internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingR
     {
         ref var ofAccount = ref Slot(ref victimMixtureOf, victimAccount);
         if (ofAccount is not null) return ofAccount;
-        var victim = book.HolderOf(accounts[victimAccount]);
-        if (!victimMixtures.TryGetValue(victim, out var mixture))
-        {
-            mixture = new SingleOrigin(OriginOf(victim));
-            victimMixtures.Add(victim, mixture);
-        }
-        return ofAccount = mixture;
+        var origin = OriginOf(book.HolderOf(accounts[victimAccount]));
+        ref var ofVictim = ref Slot(ref mixtureOfVictim, origin.Victim);
+        ofVictim ??= new SingleOrigin(origin);
+        return ofAccount = ofVictim;
     }
 
     private IValuePool CashPool(int account)
