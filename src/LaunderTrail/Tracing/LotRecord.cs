@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace LaunderTrail.Tracing;
 
 /// <summary>
@@ -10,9 +8,7 @@ namespace LaunderTrail.Tracing;
 /// </summary>
 internal sealed class LotRecord
 {
-    private (int Account, IValuePool Pool) single;
-    private (int Account, IValuePool Pool)[]? many;
-    private int count;
+    private InlineList<(int Account, IValuePool Pool)> holders;
 
     // The pool a holder emptied, for the next holder: a lot passed whole from hand to hand needs one pool, not one
     // per hand that each outlives its use long enough to burden the garbage collector.
@@ -22,15 +18,12 @@ internal sealed class LotRecord
     public string? Product { get; set; }
 
     /// <summary>The holders' pools, in the order the holders first received part of the lot.</summary>
-    public ReadOnlySpan<(int Account, IValuePool Pool)> Holders => Entries;
-
-    private Span<(int Account, IValuePool Pool)> Entries =>
-        many is null ? MemoryMarshal.CreateSpan(ref single, count) : many.AsSpan(0, count);
+    public ReadOnlySpan<(int Account, IValuePool Pool)> Holders => holders.Items;
 
     public IValuePool? PoolOf(int account)
     {
         var index = IndexOf(account);
-        return index < 0 ? null : Entries[index].Pool;
+        return index < 0 ? null : holders.Items[index].Pool;
     }
 
     public IValuePool PoolFor(int account, Func<IValuePool> create)
@@ -38,9 +31,7 @@ internal sealed class LotRecord
         if (PoolOf(account) is { } pool) return pool;
         pool = spare ?? create();
         spare = null;
-        MakeRoom();
-        count++;
-        Entries[^1] = (account, pool);
+        holders.Add((account, pool));
         return pool;
     }
 
@@ -54,34 +45,14 @@ internal sealed class LotRecord
         pool.Take(faceValue, taken);
         if (!pool.IsEmpty) return;
         if (pool.Total == 0m) spare = pool;
-        var entries = Entries;
-        var index = IndexOf(account);
-        entries[(index + 1)..].CopyTo(entries[index..]);
-        entries[^1] = default;
-        count--;
-    }
-
-    // One holder stays in the record itself; a second moves both into an array, which then grows as a list would.
-    private void MakeRoom()
-    {
-        if (many is null)
-        {
-            if (count == 0) return;
-            many = new (int, IValuePool)[4];
-            many[0] = single;
-            single = default;
-        }
-        else if (count == many.Length)
-        {
-            Array.Resize(ref many, count * 2);
-        }
+        holders.RemoveAt(IndexOf(account));
     }
 
     private int IndexOf(int account)
     {
-        var entries = Entries;
-        for (var i = 0; i < entries.Length; i++)
-            if (entries[i].Account == account) return i;
+        var items = holders.Items;
+        for (var i = 0; i < items.Length; i++)
+            if (items[i].Account == account) return i;
         return -1;
     }
 }

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace LaunderTrail.Tracing;
 
 /// <summary>
@@ -11,22 +9,17 @@ namespace LaunderTrail.Tracing;
 internal sealed class ProportionalPool : IValuePool
 {
     // Most lots come from one to three origins: a pool finds an origin's entry by looking at each, and only one that
-    // reaches this many entries keeps an index. A case of a million facts makes hundreds of thousands of lot pools,
-    // most of them with one origin: that one is kept in the pool itself, and an array is made only for a second.
+    // reaches this many entries keeps an index. Most of a large case's lot pools hold one origin, kept in the pool itself.
     private const int IndexedFrom = 16;
 
-    private Parcel single;
-    private Parcel[]? many;
-    private int count;
+    private InlineList<Parcel> entries;
     private Dictionary<Mixture, int>? slotOf;
 
     public decimal Total { get; private set; }
 
-    public ReadOnlySpan<Parcel> Parcels => Entries;
+    public ReadOnlySpan<Parcel> Parcels => entries.Items;
 
-    private Span<Parcel> Entries => many is null ? MemoryMarshal.CreateSpan(ref single, count) : many.AsSpan(0, count);
-
-    public bool IsEmpty => count == 0;
+    public bool IsEmpty => entries.Count == 0;
 
     public void Add(Parcel parcel)
     {
@@ -34,16 +27,14 @@ internal sealed class ProportionalPool : IValuePool
         var slot = SlotOf(parcel.Mixture);
         if (slot >= 0)
         {
-            ref var entry = ref Entries[slot];
+            ref var entry = ref entries.Items[slot];
             entry = entry with { Amount = entry.Amount + parcel.Amount };
         }
         else
         {
-            MakeRoom();
-            slotOf?.Add(parcel.Mixture, count);
-            count++;
-            Entries[^1] = parcel;
-            if (slotOf is null && count == IndexedFrom) Reindex();
+            slotOf?.Add(parcel.Mixture, entries.Count);
+            entries.Add(parcel);
+            if (slotOf is null && entries.Count == IndexedFrom) Reindex();
         }
         Total += parcel.Amount;
     }
@@ -60,11 +51,11 @@ internal sealed class ProportionalPool : IValuePool
         var first = taken.Count;
         Proportions.Split(amount, Parcels, taken);
         var emptied = false;
-        var entries = Entries;
-        for (var slot = 0; slot < entries.Length; slot++)
+        var items = entries.Items;
+        for (var slot = 0; slot < items.Length; slot++)
         {
-            var left = entries[slot].Amount - taken[first + slot].Amount;
-            entries[slot] = entries[slot] with { Amount = left };
+            var left = items[slot].Amount - taken[first + slot].Amount;
+            items[slot] = items[slot] with { Amount = left };
             emptied |= left == 0m;
         }
         Total -= amount;
@@ -74,52 +65,35 @@ internal sealed class ProportionalPool : IValuePool
     private int SlotOf(Mixture mixture)
     {
         if (slotOf is not null) return slotOf.GetValueOrDefault(mixture, -1);
-        var entries = Entries;
-        for (var slot = 0; slot < entries.Length; slot++)
-            if (entries[slot].Mixture.Equals(mixture)) return slot;
+        var items = entries.Items;
+        for (var slot = 0; slot < items.Length; slot++)
+            if (items[slot].Mixture.Equals(mixture)) return slot;
         return -1;
-    }
-
-    // One origin stays in the pool itself; a second moves both into an array, which then grows as a list would.
-    private void MakeRoom()
-    {
-        if (many is null)
-        {
-            if (count == 0) return;
-            many = new Parcel[4];
-            many[0] = single;
-            single = default;
-        }
-        else if (count == many.Length)
-        {
-            Array.Resize(ref many, count * 2);
-        }
     }
 
     // Repeated proportional takes shrink an origin's share until it is exactly zero at decimal precision; keeping
     // such entries would make every later take pay for every origin the pool ever held.
     private void ForgetEmptyOrigins()
     {
-        var entries = Entries;
+        var items = entries.Items;
         var kept = 0;
-        for (var slot = 0; slot < entries.Length; slot++)
-            if (entries[slot].Amount != 0m) entries[kept++] = entries[slot];
-        entries[kept..].Clear();
-        count = kept;
+        for (var slot = 0; slot < items.Length; slot++)
+            if (items[slot].Amount != 0m) items[kept++] = items[slot];
+        entries.Truncate(kept);
         Reindex();
     }
 
     private void Reindex()
     {
-        if (count < IndexedFrom)
+        if (entries.Count < IndexedFrom)
         {
             slotOf = null;
             return;
         }
-        slotOf ??= new Dictionary<Mixture, int>(count);
+        slotOf ??= new Dictionary<Mixture, int>(entries.Count);
         slotOf.Clear();
-        var entries = Entries;
-        for (var i = 0; i < entries.Length; i++) slotOf.Add(entries[i].Mixture, i);
+        var items = entries.Items;
+        for (var i = 0; i < items.Length; i++) slotOf.Add(items[i].Mixture, i);
     }
 
     // An emptied pool forgets its origins: "holds none" stays exact after repeating-fraction splits, and a pool
@@ -128,9 +102,7 @@ internal sealed class ProportionalPool : IValuePool
     private void TakeAll(decimal excess, List<Parcel> taken)
     {
         taken.AddRange(Parcels);
-        Entries.Clear();
-        count = 0;
-        many = null;
+        entries.Clear();
         slotOf = null;
         Total = 0m;
         if (excess > 0m) taken.Add(new Parcel(Mixture.Unattributed, excess));
