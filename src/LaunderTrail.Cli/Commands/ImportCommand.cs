@@ -28,6 +28,12 @@ public sealed class ImportCommand : AsyncCommand<ImportCommand.Settings>
             return ExitCodes.NoInput;
         }
 
+        if (Unreadable(settings.File) is { } reason)
+        {
+            Diagnostics.Error($"{settings.File}: cannot be read: {reason}");
+            return ExitCodes.NoInput;
+        }
+
         await using var store = await Database.OpenAsync(settings, ct);
         var outcome = await ImportFileAsync(store, settings.File, settings.RecordedBy ?? Environment.UserName, ct);
         if (!outcome.Accepted)
@@ -39,6 +45,19 @@ public sealed class ImportCommand : AsyncCommand<ImportCommand.Settings>
 
         ImportSummaryView.Write(AnsiConsole.Console, outcome.Summary);
         return ExitCodes.Ok;
+    }
+
+    private static string? Unreadable(string path)
+    {
+        try
+        {
+            using var _ = File.OpenRead(path);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return e.Message;
+        }
     }
 
     /// <summary>Imports with a progress bar on a terminal and plain progress lines otherwise.</summary>

@@ -53,7 +53,7 @@ public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
         await foreach (var line in source.ReadAsync(ct))
         {
             if (string.IsNullOrWhiteSpace(line.Text)) continue;
-            var (fact, _) = FactParser.Parse(line.Text);
+            var (fact, _) = FactParser.Parse(line);
             if (fact is null || !conflicts.TryGetValue(FactKey.Of(fact.Case, fact.Id), out var first) || first != line.Number)
                 continue;
             var recorded = await RecordedFacts.DescribeAsync(store.Db, store.Schema, fact.Case, fact.Id, ct);

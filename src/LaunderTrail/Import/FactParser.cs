@@ -17,23 +17,49 @@ public static class FactParser
     private static readonly Dictionary<Type, FieldShape> Shapes =
         EvidenceTypes.All.ToDictionary(t => t, FieldShape.Of);
 
+    // A key stated twice would let one reader take the first value and another the last: refused at any depth.
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
+
+    /// <summary>A line as an evidence source hands it on: unreadable ones (not UTF-8, too long, not text) are refused whole.</summary>
+    public static (CaseEvent? Fact, IReadOnlyList<FieldError> Errors) Parse(SourceLine line) =>
+        line.Unreadable is { } reason ? Failed(new FieldError(FieldError.WholeLine, reason)) : Parse(line.Text);
+
     public static (CaseEvent? Fact, IReadOnlyList<FieldError> Errors) Parse(string line)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(line);
+            document = JsonDocument.Parse(line, Strict);
         }
         catch (JsonException e)
         {
-            return Failed(new FieldError(FieldError.WholeLine, $"malformed JSON: {FirstSentence(e.Message)}"));
+            return Failed(DuplicateKey(e) ?? new FieldError(FieldError.WholeLine, $"malformed JSON: {FirstSentence(e.Message)}"));
+        }
+        catch (InvalidOperationException e) when (IsUnpairedSurrogate(e))
+        {
+            return Failed(new FieldError(FieldError.WholeLine, UnpairedSurrogate));
         }
 
         using (document)
-            return Parse(document.RootElement);
+        {
+            try
+            {
+                return Parse(document.RootElement);
+            }
+            catch (InvalidOperationException e) when (IsUnpairedSurrogate(e))
+            {
+                return Failed(new FieldError(FieldError.WholeLine, UnpairedSurrogate));
+            }
+        }
     }
 
-    public static (CaseEvent? Fact, IReadOnlyList<FieldError> Errors) Parse(JsonElement element)
+    private const string UnpairedSurrogate = "holds an unpaired surrogate escape (\\uD800-\\uDFFF without its pair), which is not a character";
+
+    /// <summary>System.Text.Json refuses to decode a \uD800-\uDFFF escape without its pair, wherever it stands (a key, a value).</summary>
+    private static bool IsUnpairedSurrogate(Exception? e) =>
+        e is InvalidOperationException && e.Message.Contains("surrogate", StringComparison.Ordinal);
+
+    private static (CaseEvent? Fact, IReadOnlyList<FieldError> Errors) Parse(JsonElement element)
     {
         if (element.ValueKind != JsonValueKind.Object)
             return Failed(new FieldError(FieldError.WholeLine, "must be a JSON object"));
@@ -43,7 +69,7 @@ public static class FactParser
 
         var typeName = typeElement.GetString()!;
         if (!EvidenceTypes.TryFind(typeName, out var type))
-            return Failed(new FieldError("type", $"unknown event type '{typeName}'"));
+            return Failed(new FieldError("type", $"unknown event type '{Characters.Printable(typeName)}'"));
 
         var shapeErrors = Shapes[type].Check(element);
         if (shapeErrors.Count > 0)
@@ -69,11 +95,23 @@ public static class FactParser
 
     private static (CaseEvent?, IReadOnlyList<FieldError>) Failed(FieldError error) => (null, [error]);
 
+    private static FieldError? DuplicateKey(JsonException e)
+    {
+        // System.Text.Json names the key only in its message: "Duplicate property 'amount' encountered during …".
+        const string Lead = "Duplicate property '";
+        const string Tail = "' encountered";
+        if (!e.Message.StartsWith(Lead, StringComparison.Ordinal)) return null;
+        var end = e.Message.LastIndexOf(Tail, StringComparison.Ordinal);
+        var key = end > Lead.Length ? e.Message[Lead.Length..end] : "?";
+        return new FieldError(Characters.Printable(key), "is stated twice in one object; a fact states each field once");
+    }
+
     private static string FieldOf(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? FieldError.WholeLine : path.TrimStart('$', '.');
 
     private static string ReasonFor(JsonException e, Type type)
     {
+        if (IsUnpairedSurrogate(e.InnerException)) return UnpairedSurrogate;
         // Our converters throw with a reason meant for a person; the framework's own messages name CLR types.
         if (!e.Message.StartsWith("The JSON value", StringComparison.Ordinal))
             return WithoutPosition(e.Message);
@@ -130,7 +168,7 @@ public static class FactParser
             foreach (var property in element.EnumerateObject())
             {
                 if (!Accepted.ContainsKey(property.Name))
-                    errors.Add(new FieldError(property.Name, "unknown field"));
+                    errors.Add(new FieldError(Characters.Printable(property.Name), "unknown field"));
             }
 
             return errors;

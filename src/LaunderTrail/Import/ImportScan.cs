@@ -45,8 +45,8 @@ internal sealed class ImportScan
     /// <summary>What can be known of a line on its own; null for a blank line.</summary>
     private static ParsedLine? Parse(SourceLine line)
     {
-        if (string.IsNullOrWhiteSpace(line.Text)) return null;
-        var (fact, errors) = FactParser.Parse(line.Text);
+        if (line.Unreadable is null && string.IsNullOrWhiteSpace(line.Text)) return null;
+        var (fact, errors) = FactParser.Parse(line);
         if (fact is null) return new ParsedLine(null, errors, [], []);
         var canonical = CanonicalFact.Bytes(fact);
         return new ParsedLine(fact, errors, canonical, SHA256.HashData(canonical));

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace LaunderTrail.Import;
 
@@ -14,12 +13,6 @@ public sealed class JsonLinesFile(string path) : IEvidenceSource
     {
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16,
             FileOptions.SequentialScan | FileOptions.Asynchronous);
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true));
-        long number = 0;
-        while (await reader.ReadLineAsync(ct) is { } line)
-        {
-            number++;
-            yield return new SourceLine(number, line, stream.Position);
-        }
+        await foreach (var line in JsonLinesReader.ReadAsync(stream, ct)) yield return line;
     }
 }

@@ -1,27 +1,15 @@
-using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace LaunderTrail.Import;
 
-/// <summary>JSON Lines already in memory (a request body, a test).</summary>
+/// <summary>JSON Lines held as a string (a test, a tool's output), read as its UTF-8 bytes like a file.</summary>
 public sealed class JsonLinesText(string name, string text) : IEvidenceSource
 {
+    private readonly JsonLinesBytes _bytes = new(name, new UTF8Encoding(false, throwOnInvalidBytes: true).GetBytes(text));
+
     public string Name => name;
 
-    public long? Length => text.Length;
+    public long? Length => _bytes.Length;
 
-    public async IAsyncEnumerable<SourceLine> ReadAsync([EnumeratorCancellation] CancellationToken ct)
-    {
-        using var reader = new StringReader(text);
-        long number = 0;
-        long read = 0;
-        while (reader.ReadLine() is { } line)
-        {
-            ct.ThrowIfCancellationRequested();
-            number++;
-            read += line.Length + 1;
-            yield return new SourceLine(number, line, Math.Min(read, text.Length));
-        }
-
-        await Task.CompletedTask;
-    }
+    public IAsyncEnumerable<SourceLine> ReadAsync(CancellationToken ct) => _bytes.ReadAsync(ct);
 }

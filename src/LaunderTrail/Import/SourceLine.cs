@@ -1,4 +1,7 @@
 namespace LaunderTrail.Import;
 
-/// <summary>One line of an evidence source, numbered from 1, with how far into the source it ends.</summary>
-public readonly record struct SourceLine(long Number, string Text, long BytesRead);
+/// <summary>
+/// One line of an evidence source, numbered from 1, with how far into the source it ends. <see cref="Unreadable"/>
+/// says why the line could not be read as text at all (not UTF-8, too long, not a text file); its text is then empty.
+/// </summary>
+public readonly record struct SourceLine(long Number, string Text, long BytesRead, string? Unreadable = null);

@@ -9,6 +9,6 @@ public sealed class EventRetractedValidator : FactValidator<EventRetracted>
     {
         RuleFor(f => f.Retracts).Identifier()
             .NotEqual(f => f.Id).WithMessage("a fact cannot retract itself");
-        RuleFor(f => f.Reason).Identifier();
+        RuleFor(f => f.Reason).Label();
     }
 }

@@ -8,7 +8,9 @@ public abstract class FactValidator<T> : AbstractValidator<T> where T : CaseEven
 {
     protected FactValidator()
     {
-        RuleFor(f => f.Id).NotEmpty().WithMessage("must not be empty");
-        RuleFor(f => f.Case).NotEmpty().WithMessage("must not be empty");
+        RuleFor(f => f.Id).Identifier();
+        RuleFor(f => f.Case).Identifier();
+        RuleFor(f => f.Source).FreeText();
+        RuleFor(f => f.Note).FreeText();
     }
 }

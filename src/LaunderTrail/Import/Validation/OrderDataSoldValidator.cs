@@ -12,7 +12,7 @@ public sealed class OrderDataSoldValidator : FactValidator<OrderDataSold>
             .NotEqual(f => f.Seller).WithMessage("must differ from seller");
         RuleFor(f => f.Records).Count();
         RuleFor(f => f.PricePerRecord).Amount();
-        RuleForEach(f => f.Victims).Identifier();
+        RuleForEach(f => f.Victims).NotNull().WithMessage("must be a string").Identifier();
         RuleFor(f => f.Currency).Currency();
     }
 }

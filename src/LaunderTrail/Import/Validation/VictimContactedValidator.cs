@@ -10,6 +10,6 @@ public sealed class VictimContactedValidator : FactValidator<VictimContacted>
         RuleFor(f => f.Victim).Identifier();
         RuleFor(f => f.By).Identifier();
         RuleFor(f => f.Channel).Identifier();
-        RuleFor(f => f.Pretext).Identifier();
+        RuleFor(f => f.Pretext).Label();
     }
 }
