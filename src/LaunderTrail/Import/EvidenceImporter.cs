@@ -1,4 +1,5 @@
 using LaunderTrail.Court;
+using LaunderTrail.Evidence;
 using LaunderTrail.Storage;
 using Marten.Events;
 
@@ -30,8 +31,9 @@ public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
         await using var caseLock = await CaseLock.AcquireAsync(store.ConnectionString, summary.Cases, ct);
         var recorded = await RecordedFacts.LoadAsync(store.Db, store.Schema, summary.Cases, ct);
         var conflicts = scan.MarkRecorded(recorded, summary);
-        if (conflicts.Count > 0)
-            return new ImportOutcome(await DescribeConflictsAsync(source, conflicts, ct), summary);
+        var currencies = scan.CurrencyConflicts(recorded);
+        if (conflicts.Count > 0 || currencies.Count > 0)
+            return new ImportOutcome(await DescribeConflictsAsync(source, conflicts, currencies, ct), summary);
 
         started = clock.GetTimestamp();
         var batch = new WriteBatch(source, spool, scan, recorded, recordedAt, summary.Batch, recordedBy, progress);
@@ -46,14 +48,21 @@ public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
         return new ImportOutcome([], summary);
     }
 
+    /// <summary>
+    /// Names every line that conflicts with what is recorded: a fact recorded with other content (at its first line
+    /// in the source), a money fact in another currency than its case's recorded facts.
+    /// </summary>
     private async Task<IReadOnlyList<LineError>> DescribeConflictsAsync(IEvidenceSource source,
-        IReadOnlyDictionary<FactKey, long> conflicts, CancellationToken ct)
+        IReadOnlyDictionary<FactKey, long> conflicts, IReadOnlyDictionary<string, string> currencies, CancellationToken ct)
     {
         var errors = new List<LineError>();
         await foreach (var line in source.ReadAsync(ct))
         {
-            if (string.IsNullOrWhiteSpace(line.Text)) continue;
+            if (line.Unreadable is not null || string.IsNullOrWhiteSpace(line.Text)) continue;
             var (fact, _) = FactParser.Parse(line);
+            if (fact is IMoneyFact money && currencies.TryGetValue(fact.Case, out var recordedIn) && money.Currency != recordedIn)
+                errors.Add(new LineError(source.Name, line.Number, "currency",
+                    $"case '{fact.Case}' is recorded in {recordedIn}; one case has one currency"));
             if (fact is null || !conflicts.TryGetValue(FactKey.Of(fact.Case, fact.Id), out var first) || first != line.Number)
                 continue;
             var recorded = await RecordedFacts.DescribeAsync(store.Db, store.Schema, fact.Case, fact.Id, ct);

@@ -135,6 +135,12 @@ internal sealed class ImportScan
         return conflicts;
     }
 
+    /// <summary>The cases whose money facts in the source are in another currency than the one recorded: case and recorded currency.</summary>
+    public Dictionary<string, string> CurrencyConflicts(RecordedFacts recorded) =>
+        _currencies
+            .Where(c => recorded.CurrencyOf(c.Key) is { } known && known != c.Value.Currency)
+            .ToDictionary(c => c.Key, c => recorded.CurrencyOf(c.Key)!, StringComparer.Ordinal);
+
     /// <summary>Whether the fact on this line is to be written: its first appearance, not recorded before.</summary>
     public bool IsNew(FactKey key, long line) =>
         _seen.TryGetValue(key, out var entry) && entry.Line == line && !entry.Recorded;

@@ -3,17 +3,21 @@ using Npgsql;
 
 namespace LaunderTrail.Import;
 
-/// <summary>What the event store already holds of the cases an import touches: ids with digests, and each chain's head.</summary>
+/// <summary>
+/// What the event store already holds of the cases an import touches: ids with digests, each case's currency, and
+/// each chain's head.
+/// </summary>
 internal sealed class RecordedFacts
 {
     private readonly Dictionary<FactKey, UInt128> _digests = new();
     private readonly Dictionary<string, (long Version, byte[] Chain)> _heads = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _currencies = new(StringComparer.Ordinal);
 
     public static async Task<RecordedFacts> LoadAsync(NpgsqlDataSource db, string schema, IReadOnlyCollection<string> cases, CancellationToken ct)
     {
         var recorded = new RecordedFacts();
         await using (var command = db.CreateCommand(
-            $"select stream_id, data->>'id', headers->>'digest' from {schema}.mt_events where stream_id = any($1)"))
+            $"select stream_id, data->>'id', headers->>'digest', data->>'currency' from {schema}.mt_events where stream_id = any($1)"))
         {
             command.Parameters.AddWithValue(cases.ToArray());
             await using var reader = await command.ExecuteReaderAsync(ct);
@@ -21,6 +25,7 @@ internal sealed class RecordedFacts
             {
                 var key = FactKey.Of(reader.GetString(0), reader.GetString(1));
                 recorded._digests[key] = FactKey.Prefix(Convert.FromHexString(reader.GetString(2)));
+                if (!reader.IsDBNull(3)) recorded._currencies.TryAdd(reader.GetString(0), reader.GetString(3));
             }
         }
 
@@ -38,6 +43,9 @@ internal sealed class RecordedFacts
     }
 
     public bool TryGetDigest(FactKey key, out UInt128 digest) => _digests.TryGetValue(key, out digest);
+
+    /// <summary>The currency of the case's recorded money facts (one case has one currency); null when it has none.</summary>
+    public string? CurrencyOf(string @case) => _currencies.GetValueOrDefault(@case);
 
     public (long Version, byte[] Chain) HeadOf(string @case) =>
         _heads.TryGetValue(@case, out var head) ? head : (0, HashChain.Genesis);

@@ -131,4 +131,21 @@ public sealed class ImportingEvidenceTests(PostgresServer server) : StoreFixture
             $"select headers->>'recordedAt' from {Schema}.mt_events where version = 2");
         Assert.Equal("2026-11-27T10:00:00.000000Z", await recordedAt.ExecuteScalarAsync(Ct));
     }
+
+    [Fact]
+    public async Task A_money_fact_in_another_currency_than_its_case_recorded_is_refused_on_every_line()
+    {
+        await Import("cny.jsonl", Lines.Join(Lines.Transfer("t-1", "zheng", "g-1", "100")));
+
+        var outcome = await Import("usd.jsonl", Lines.Join(
+            Lines.Account("a-1", "zheng", "Ms Zheng", "victim"),
+            Lines.Transfer("t-2", "g-1", "g-2", "50").Replace("}", ",\"currency\":\"USD\"}"),
+            Lines.Transfer("t-3", "g-2", "g-3", "20").Replace("}", ",\"currency\":\"USD\"}")));
+
+        Assert.Equal([
+            "usd.jsonl:2: currency: case 'T-1' is recorded in CNY; one case has one currency",
+            "usd.jsonl:3: currency: case 'T-1' is recorded in CNY; one case has one currency",
+        ], outcome.Errors.Select(e => e.ToString()));
+        Assert.Equal(1, await RecordedCount());
+    }
 }
