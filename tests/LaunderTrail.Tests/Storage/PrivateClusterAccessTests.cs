@@ -1,10 +1,16 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Alba;
 using LaunderTrail.Access;
+using LaunderTrail.Api;
 using LaunderTrail.Cases;
 using LaunderTrail.Court;
 using LaunderTrail.Flows;
 using LaunderTrail.Import;
 using LaunderTrail.Storage;
 using LaunderTrail.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Xunit;
 
@@ -104,6 +110,29 @@ public sealed class PrivateClusterAccessTests : IAsyncLifetime
         Assert.NotNull(await new ApiKeys(store, TimeProvider.System).AddAsync("desk-1", ApiRole.Investigator, Ct));
         Assert.Equal(Lines.OneOfEachType.Length, await new FlowProjector(store).RebuildAsync(ct: Ct));
         Assert.Equal("laundertrail_app", await ScalarAsync<string>(store.Db, "select current_user"));
+    }
+
+    [Fact]
+    public async Task The_api_runs_as_the_application_login_on_envelope_tables_the_owner_built()
+    {
+        var logins = await dataRoot.NewCluster().EnsureRunningAsync(Ct);
+        await using var store = await CaseStore.OpenAsync(logins, ct: Ct);
+        var key = (await new ApiKeys(store, TimeProvider.System).AddAsync("desk-1", ApiRole.Investigator, Ct))!;
+
+        await ApiHost.MigrateMessageStorageAsync(store, Ct);
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        ApiHost.Configure(builder, store);
+        await using var host = await AlbaHost.For(builder, app => ApiHost.Map(app));
+        using var client = host.Server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var posted = await client.PostAsync($"/cases/{Lines.Case}/events",
+            new StringContent(Lines.Join(Lines.OneOfEachType), MediaTypeHeaderValue.Parse("application/x-ndjson")), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Equal("laundertrail_owner", await ScalarAsync<string>(store.Db,
+            "select tableowner::text from pg_tables where schemaname = 'laundertrail' and tablename = 'wolverine_nodes'"));
+        Assert.Single(await new AccessLog(store).ReadAsync(Lines.Case, Ct));
     }
 
     [Fact]
