@@ -1,7 +1,7 @@
+using JasperFx;
 using LaunderTrail.Access;
 using LaunderTrail.Api.Reference;
 using LaunderTrail.Api.Security;
-using JasperFx;
 using LaunderTrail.Storage;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
