@@ -1,3 +1,4 @@
+using JasperFx;
 using LaunderTrail.Access;
 using LaunderTrail.Api.Reference;
 using LaunderTrail.Api.Security;
@@ -6,9 +7,12 @@ using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Wolverine.Runtime;
 
 namespace LaunderTrail.Api;
 
@@ -25,14 +29,16 @@ public static class ApiHost
         builder.Services.AddSingleton<ApiKeys>();
         builder.Services.AddSingleton<AccessLog>();
 
-        builder.Services.AddMarten(options => EvidenceStore.Configure(options, store.ConnectionString, store.Schema))
+        builder.Services.AddMarten(options =>
+            {
+                EvidenceStore.Configure(options, store.ConnectionString, store.Schema);
+                // Wolverine builds its envelope tables when Marten may change the schema. A login that may not has had
+                // them built by the owner (MigrateMessageStorageAsync); one login for both builds them as the host starts.
+                if (!store.Logins.AreSeparate)
+                    options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+            })
             .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = store.Schema);
-        builder.Host.UseWolverine(options =>
-        {
-            options.ApplicationAssembly = typeof(ApiHost).Assembly;
-            options.UseRuntimeCompilation();
-            options.Durability.Mode = DurabilityMode.Solo;
-        });
+        builder.Host.UseWolverine(ConfigureWolverine);
         builder.Services.AddWolverineHttp();
 
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
@@ -40,6 +46,33 @@ public static class ApiHost
         builder.Services.AddAuthorization();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+    }
+
+    /// <summary>
+    /// Creates or updates Wolverine's envelope tables as the owner login, and lets the application login use them,
+    /// when the two differ; with one login, Wolverine does that itself when the host starts.
+    /// </summary>
+    public static async Task MigrateMessageStorageAsync(CaseStore store, CancellationToken ct)
+    {
+        if (!store.Logins.AreSeparate)
+            return;
+
+        var builder = Host.CreateApplicationBuilder();
+        // A failure is thrown; the DDL that Wolverine would log as it applies it is no news to whoever runs serve.
+        builder.Logging.ClearProviders();
+        builder.Services.AddMarten(options => EvidenceStore.ConfigureMigrations(options, store.Logins.Owner, store.Schema))
+            .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = store.Schema);
+        builder.UseWolverine(ConfigureWolverine);
+        using var host = builder.Build();
+        await host.Services.GetRequiredService<IWolverineRuntime>().Storage.Admin.MigrateAsync(AutoCreate.CreateOrUpdate);
+        await store.GrantApplicationPrivilegesAsync(ct);
+    }
+
+    private static void ConfigureWolverine(WolverineOptions options)
+    {
+        options.ApplicationAssembly = typeof(ApiHost).Assembly;
+        options.UseRuntimeCompilation();
+        options.Durability.Mode = DurabilityMode.Solo;
     }
 
     public static void Map(WebApplication app, string? webRoot = null)

@@ -2,14 +2,22 @@ using LaunderTrail.Storage;
 
 namespace LaunderTrail.Cli;
 
-/// <summary>Chooses the database: --db, then LAUNDERTRAIL_DB, then the private cluster started on demand.</summary>
+/// <summary>
+/// Chooses the database: --db, then LAUNDERTRAIL_DB, then the private cluster started on demand. With a connection
+/// string of its own, LAUNDERTRAIL_OWNER_DB names a second login that owns the schema and migrates it, so the first
+/// can be one without the right to change recorded events (docs/architecture.md).
+/// </summary>
 public static class Database
 {
     public static async Task<CaseStore> OpenAsync(DatabaseSettings settings, CancellationToken ct)
     {
         var connectionString = settings.Db ?? Environment.GetEnvironmentVariable("LAUNDERTRAIL_DB");
-        if (string.IsNullOrEmpty(connectionString))
-            connectionString = await new PrivateCluster(PrivateCluster.DefaultDataRoot(), Diagnostics.Note).EnsureRunningAsync(ct);
-        return await CaseStore.OpenAsync(connectionString, settings.Schema, ct);
+        var logins = string.IsNullOrEmpty(connectionString)
+            ? await new PrivateCluster(PrivateCluster.DefaultDataRoot(), Diagnostics.Note).EnsureRunningAsync(ct)
+            : new DatabaseLogins(connectionString, OwnerConnectionString() ?? connectionString);
+        return await CaseStore.OpenAsync(logins, settings.Schema, ct);
     }
+
+    private static string? OwnerConnectionString() =>
+        Environment.GetEnvironmentVariable("LAUNDERTRAIL_OWNER_DB") is { Length: > 0 } owner ? owner : null;
 }

@@ -7,7 +7,7 @@ namespace LaunderTrail.Cli;
 public class DatabaseSettings : CommandSettings
 {
     [CommandOption("--db <CONNECTION>")]
-    [Description("PostgreSQL connection string. Default: $LAUNDERTRAIL_DB, else a private local PostgreSQL under $LAUNDERTRAIL_DATA (~/.laundertrail).")]
+    [Description("PostgreSQL connection string. Default: $LAUNDERTRAIL_DB, else a private local PostgreSQL under $LAUNDERTRAIL_DATA (~/.laundertrail). $LAUNDERTRAIL_OWNER_DB, if set, is the login that owns the schema and migrates it.")]
     public string? Db { get; init; }
 
     [CommandOption("--schema <NAME>")]

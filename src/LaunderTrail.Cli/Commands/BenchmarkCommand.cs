@@ -49,9 +49,13 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
 
         try
         {
-            await using var store = await Database.OpenAsync(benchmarkSettings, ct);
-            await EmptyAsync(store, ct);
-            await using var reopened = await CaseStore.OpenAsync(store.ConnectionString, store.Schema, ct);
+            DatabaseLogins logins;
+            await using (var store = await Database.OpenAsync(benchmarkSettings, ct))
+                logins = store.Logins;
+            // The benchmark drops its schema and makes tables of its own, which only the owner login may.
+            var owner = DatabaseLogins.OneRole(logins.Owner);
+            await EmptyAsync(owner, benchmarkSettings.Schema, ct);
+            await using var reopened = await CaseStore.OpenAsync(owner, benchmarkSettings.Schema, ct);
 
             var copyRate = await RawCopyRowsPerSecondAsync(reopened, file, ct);
             results.Add(("raw PostgreSQL COPY of the same lines (jsonb)", $"{copyRate:N0} rows/s"));
@@ -91,7 +95,7 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
             await queries.ReportAsync(Case, TracingRule.Fifo, TimeOption.Parse(settings.AsOf), ct: ct);
             results.Add(($"--as-of {settings.AsOf} replay", $"{clock.Elapsed.TotalMilliseconds:N0} ms"));
             results.Add(("peak working set", $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576:N0} MiB"));
-            await EmptyAsync(reopened, ct);
+            await EmptyAsync(owner, reopened.Schema, ct);
         }
         finally
         {
@@ -105,9 +109,10 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
         return ExitCodes.Ok;
     }
 
-    private static async Task EmptyAsync(CaseStore store, CancellationToken ct)
+    private static async Task EmptyAsync(DatabaseLogins owner, string schema, CancellationToken ct)
     {
-        await using var command = store.Db.CreateCommand($"drop schema if exists {store.Schema} cascade");
+        await using var db = NpgsqlDataSource.Create(owner.Owner);
+        await using var command = db.CreateCommand($"drop schema if exists {schema} cascade");
         await command.ExecuteNonQueryAsync(ct);
     }
 

@@ -24,6 +24,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
     {
         await using var store = await Database.OpenAsync(settings, ct);
+        await ApiHost.MigrateMessageStorageAsync(store, ct);
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls(settings.Urls);
         ApiHost.Configure(builder, store);

@@ -6,33 +6,63 @@ namespace LaunderTrail.Storage;
 
 /// <summary>
 /// LaunderTrail's database: Marten's event store and documents in one schema, plus a plain data source for the
-/// few queries that read the event table directly (chain heads, id look-ups) without materialising facts.
+/// few queries that read the event table directly (chain heads, id look-ups) without materialising facts. Both use
+/// the application login; the owner login only brings the schema up to date when the store opens.
 /// </summary>
 public sealed class CaseStore : IAsyncDisposable
 {
-    private CaseStore(string connectionString, string schema, DocumentStore documents, NpgsqlDataSource db)
+    private CaseStore(DatabaseLogins logins, string schema, DocumentStore documents, NpgsqlDataSource db)
     {
-        ConnectionString = connectionString;
+        Logins = logins;
         Schema = schema;
         Documents = documents;
         Db = db;
     }
 
-    public string ConnectionString { get; }
+    public DatabaseLogins Logins { get; }
+    public string ConnectionString => Logins.Application;
     public string Schema { get; }
     public DocumentStore Documents { get; }
     public NpgsqlDataSource Db { get; }
 
-    /// <summary>Opens the store and brings its schema up to date (tables, functions, the append-only guard).</summary>
-    public static async Task<CaseStore> OpenAsync(string connectionString, string schema = EvidenceStore.DefaultSchema,
+    /// <summary>Opens the store with one login that both migrates and works (a connection string given by the operator).</summary>
+    public static Task<CaseStore> OpenAsync(string connectionString, string schema = EvidenceStore.DefaultSchema,
+        CancellationToken ct = default) =>
+        OpenAsync(DatabaseLogins.OneRole(connectionString), schema, ct);
+
+    /// <summary>
+    /// Brings the schema up to date as the owner (tables, functions, the append-only guard, the application login's
+    /// privileges), then opens the store as the application login, which never changes the schema.
+    /// </summary>
+    public static async Task<CaseStore> OpenAsync(DatabaseLogins logins, string schema = EvidenceStore.DefaultSchema,
         CancellationToken ct = default)
     {
-        var documents = EvidenceStore.Open(connectionString, schema);
-        await documents.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        var db = NpgsqlDataSource.Create(connectionString);
-        await AppendOnlyGuard.ApplyAsync(db, schema, ct);
-        await StoredReports.TuneStorageAsync(db, schema, ct);
-        return new CaseStore(connectionString, schema, documents, db);
+        await MigrateAsync(logins, schema, ct);
+        var documents = EvidenceStore.Open(logins.Application, schema);
+        var db = NpgsqlDataSource.Create(logins.Application);
+        return new CaseStore(logins, schema, documents, db);
+    }
+
+    private static async Task MigrateAsync(DatabaseLogins logins, string schema, CancellationToken ct)
+    {
+        using (var owner = new DocumentStore(EvidenceStore.ConfigureMigrations(new StoreOptions(), logins.Owner, schema)))
+            await owner.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+
+        await using var ownerDb = NpgsqlDataSource.Create(logins.Owner);
+        await AppendOnlyGuard.ApplyAsync(ownerDb, schema, ct);
+        await StoredReports.TuneStorageAsync(ownerDb, schema, ct);
+        if (logins.AreSeparate)
+            await ApplicationPrivileges.GrantAsync(ownerDb, schema, logins.ApplicationRole, ct);
+    }
+
+    /// <summary>Grants the application login its privileges again, on tables created since the store opened (the API's).</summary>
+    public async Task GrantApplicationPrivilegesAsync(CancellationToken ct)
+    {
+        if (!Logins.AreSeparate)
+            return;
+
+        await using var ownerDb = NpgsqlDataSource.Create(Logins.Owner);
+        await ApplicationPrivileges.GrantAsync(ownerDb, Schema, Logins.ApplicationRole, ct);
     }
 
     public async ValueTask DisposeAsync()

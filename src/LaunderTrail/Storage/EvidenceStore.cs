@@ -19,12 +19,30 @@ public static class EvidenceStore
     public static DocumentStore Open(string connectionString, string schema = DefaultSchema) =>
         new(Configure(new StoreOptions(), connectionString, schema));
 
+    /// <summary>
+    /// The set-up the application works with. It never changes the schema (the application login may not): the
+    /// owner login brings it up to date first (<see cref="ConfigureMigrations"/>, <see cref="CaseStore.OpenAsync(DatabaseLogins, string, CancellationToken)"/>).
+    /// </summary>
     public static StoreOptions Configure(StoreOptions options, string connectionString, string schema)
+    {
+        ConfigureShape(options, connectionString, schema);
+        options.AutoCreateSchemaObjects = AutoCreate.None;
+        return options;
+    }
+
+    /// <summary>The same set-up for the owner login, which creates and updates the schema's tables and functions.</summary>
+    public static StoreOptions ConfigureMigrations(StoreOptions options, string connectionString, string schema)
+    {
+        ConfigureShape(options, connectionString, schema);
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        return options;
+    }
+
+    private static void ConfigureShape(StoreOptions options, string connectionString, string schema)
     {
         options.Connection(connectionString);
         options.DatabaseSchemaName = schema;
         options.Events.DatabaseSchemaName = schema;
-        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, EvidenceJson.Configure);
 
         options.Events.StreamIdentity = StreamIdentity.AsString;
@@ -39,6 +57,5 @@ public static class EvidenceStore
         options.Schema.For<MerchantTotals>();
         StoredReports.Configure(options, schema);
         Access.AccessStore.Configure(options);
-        return options;
     }
 }

@@ -6,12 +6,14 @@ namespace LaunderTrail.Storage;
 
 /// <summary>
 /// The "embedded default" database: a PostgreSQL cluster of LaunderTrail's own under the data root, listening only
-/// on 127.0.0.1, started on first use and reused by every later run.
+/// on 127.0.0.1, started on first use and reused by every later run. Every login needs a password that only the user
+/// running LaunderTrail can read, and LaunderTrail works as a login that cannot change recorded events
+/// (<see cref="PrivateClusterAccess"/>).
 /// </summary>
 public sealed class PrivateCluster
 {
     private const string DatabaseName = "laundertrail";
-    private const string Superuser = "postgres";
+    private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const string Loopback = "127.0.0.1";
     private const int ServerLogTailLines = 30;
     // A Unix socket path must fit sun_path: 108 bytes including the terminating NUL.
@@ -49,13 +51,21 @@ public sealed class PrivateCluster
     private string PostmasterPidFile => Path.Combine(ClusterDirectory, "postmaster.pid");
     private string LockFile => Path.Combine(dataRoot, "pg.lock");
     private string PortFile => Path.Combine(dataRoot, "pg.port");
+    private string PasswordFile => Path.Combine(dataRoot, "pgpass");
+    private string HbaFile => Path.Combine(ClusterDirectory, "pg_hba.conf");
     private bool IsInitialized => File.Exists(Path.Combine(ClusterDirectory, "PG_VERSION"));
 
-    /// <summary>Starts the cluster unless it runs already and returns a connection string to its "laundertrail" database.</summary>
-    public async Task<string> EnsureRunningAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Starts the cluster unless it runs already, locks down one that an earlier version left open, and returns the
+    /// logins to its "laundertrail" database.
+    /// </summary>
+    public async Task<DatabaseLogins> EnsureRunningAsync(CancellationToken ct = default)
     {
         var binaries = PrivateClusterBinaries.Locate(binarySearchDirectories);
-        Directory.CreateDirectory(dataRoot);
+        if (OperatingSystem.IsWindows())
+            Directory.CreateDirectory(dataRoot);
+        else
+            Directory.CreateDirectory(dataRoot, OwnerOnlyDirectory);
         using var clusterLock = await PrivateClusterLock.AcquireAsync(LockFile, LockTimeout, ct);
 
         var runner = new PrivateClusterCommandRunner(await PrivateClusterServiceUser.ChooseAsync(ct));
@@ -63,13 +73,16 @@ public sealed class PrivateCluster
         if (runner.ServiceUser is { } serviceUser && !OperatingSystem.IsWindows())
             PrivateClusterServiceUser.MakeReachable(serviceUser, dataRoot, log);
 
+        var passwords = PrivateClusterPasswords.LoadOrCreate(PasswordFile, PrivateClusterAccess.Roles);
         if (!IsInitialized)
-            await InitializeAsync(binaries, runner, ct);
+            await InitializeAsync(binaries, runner, passwords, ct);
 
         int port;
         if (await IsRunningAsync(binaries, runner, ct))
         {
             port = RunningPort();
+            // A server an earlier version started keeps running, but the folder of its socket is closed now.
+            await PrepareSocketDirectoryAsync(runner, ct);
             log($"Reusing private PostgreSQL on {Loopback}:{port}");
         }
         else
@@ -77,8 +90,11 @@ public sealed class PrivateCluster
             port = await StartAsync(binaries, runner, ct);
         }
 
-        await EnsureDatabaseAsync(port, ct);
-        return ConnectionString(port, DatabaseName, pooling: true);
+        await PrivateClusterAccess.SecureAsync(
+            ConnectionString(port, PrivateClusterAccess.Superuser, "postgres", pooling: false), DatabaseName, passwords, HbaFile, log, ct);
+        return new DatabaseLogins(
+            ConnectionString(port, PrivateClusterAccess.ApplicationRole, DatabaseName, pooling: true),
+            ConnectionString(port, PrivateClusterAccess.OwnerRole, DatabaseName, pooling: true));
     }
 
     public async Task StopAsync(CancellationToken ct = default)
@@ -99,23 +115,44 @@ public sealed class PrivateCluster
             throw Failure("pg_ctl could not stop", stop);
 
         // Pooled connections point at the stopped server; without this a restart would hand out dead ones.
-        using var pooled = new NpgsqlConnection(ConnectionString(port, DatabaseName, pooling: true));
-        NpgsqlConnection.ClearPool(pooled);
+        foreach (var role in new[] { PrivateClusterAccess.ApplicationRole, PrivateClusterAccess.OwnerRole })
+        {
+            using var pooled = new NpgsqlConnection(ConnectionString(port, role, DatabaseName, pooling: true));
+            NpgsqlConnection.ClearPool(pooled);
+        }
     }
 
-    private async Task InitializeAsync(PrivateClusterBinaries binaries, PrivateClusterCommandRunner runner, CancellationToken ct)
+    private async Task InitializeAsync(PrivateClusterBinaries binaries, PrivateClusterCommandRunner runner,
+        PrivateClusterPasswords passwords, CancellationToken ct)
     {
         log($"Initializing private PostgreSQL in {ClusterDirectory}{AsServiceUser(runner)}");
         Directory.CreateDirectory(ClusterDirectory);
-        if (runner.ServiceUser is { } serviceUser)
-            await PrivateClusterServiceUser.GiveOwnershipAsync(serviceUser, ClusterDirectory, ct);
+        // initdb reads the superuser's password from a file; it exists, readable by the server's user alone, only
+        // while initdb runs.
+        var superuserPasswordFile = Path.Combine(dataRoot, "initdb.pw");
+        PrivateClusterPasswords.WriteSecretFile(superuserPasswordFile, passwords.For(PrivateClusterAccess.Superuser));
+        try
+        {
+            if (runner.ServiceUser is { } serviceUser)
+            {
+                await PrivateClusterServiceUser.GiveOwnershipAsync(serviceUser, ClusterDirectory, ct);
+                await PrivateClusterServiceUser.GiveOwnershipAsync(serviceUser, superuserPasswordFile, ct);
+            }
 
-        // Trust lets every local user connect as superuser without a password. That is acceptable only because this
-        // cluster is private to one machine: it listens on 127.0.0.1 alone, never on a network interface.
-        var initdb = await runner.RunAsync(
-            binaries.InitDb, ["-D", ClusterDirectory, "-U", Superuser, "--auth=trust", "-E", "UTF8", "--no-locale"], ct);
-        if (initdb.ExitCode != 0)
-            throw Failure("initdb failed", initdb);
+            var initdb = await runner.RunAsync(binaries.InitDb,
+            [
+                "-D", ClusterDirectory, "-U", PrivateClusterAccess.Superuser, "--pwfile", superuserPasswordFile,
+                "--auth=scram-sha-256", "-E", "UTF8", "--no-locale",
+            ], ct);
+            if (initdb.ExitCode != 0)
+                throw Failure("initdb failed", initdb);
+        }
+        finally
+        {
+            File.Delete(superuserPasswordFile);
+        }
+
+        PrivateClusterAccess.WriteHostBasedAuthentication(HbaFile);
     }
 
     private async Task<bool> IsRunningAsync(PrivateClusterBinaries binaries, PrivateClusterCommandRunner runner, CancellationToken ct)
@@ -138,7 +175,7 @@ public sealed class PrivateCluster
 
         // pg_ctl hands these options to /bin/sh, hence the quoting of the one path among them.
         var serverOptions = $"-p {port} -c listen_addresses={Loopback} -c max_connections=100 "
-            + $"-c unix_socket_directories={PrivateClusterCommandRunner.ShellQuote(socketDirectory)}";
+            + $"-c unix_socket_directories={PrivateClusterCommandRunner.ShellQuote(socketDirectory)} -c unix_socket_permissions=0700";
         var start = await runner.RunAsync(
             binaries.PgCtl, ["-D", ClusterDirectory, "-l", ServerLog, "-o", serverOptions, "-w", "start"], ct);
         if (start.ExitCode != 0)
@@ -154,7 +191,10 @@ public sealed class PrivateCluster
         if (Encoding.UTF8.GetByteCount(longestSocketPath) > MaxSocketPathBytes)
             return "/tmp";
 
+        // Only the server's user may enter the folder of its socket; earlier versions left it open to everyone.
         Directory.CreateDirectory(socketDirectory);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(socketDirectory, OwnerOnlyDirectory);
         if (runner.ServiceUser is { } serviceUser)
             await PrivateClusterServiceUser.GiveOwnershipAsync(serviceUser, socketDirectory, ct);
         return socketDirectory;
@@ -164,28 +204,14 @@ public sealed class PrivateCluster
     private int RunningPort() =>
         int.Parse(File.ReadLines(PostmasterPidFile).ElementAt(3), CultureInfo.InvariantCulture);
 
-    private async Task EnsureDatabaseAsync(int port, CancellationToken ct)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString(port, "postgres", pooling: false));
-        await connection.OpenAsync(ct);
-
-        await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = $1", connection);
-        exists.Parameters.Add(new NpgsqlParameter { Value = DatabaseName });
-        if (await exists.ExecuteScalarAsync(ct) is not null)
-            return;
-
-        await using var create = new NpgsqlCommand($"create database {DatabaseName}", connection);
-        await create.ExecuteNonQueryAsync(ct);
-        log($"Created database {DatabaseName}");
-    }
-
-    private static string ConnectionString(int port, string database, bool pooling) =>
+    private string ConnectionString(int port, string role, string database, bool pooling) =>
         new NpgsqlConnectionStringBuilder
         {
             Host = Loopback,
             Port = port,
-            Username = Superuser,
+            Username = role,
             Database = database,
+            Passfile = PasswordFile,
             Pooling = pooling,
         }.ConnectionString;
 

@@ -20,7 +20,7 @@ public sealed class PrivateClusterLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task A_first_call_starts_a_loopback_only_server_with_the_laundertrail_database()
     {
-        var connectionString = await dataRoot.NewCluster().EnsureRunningAsync(Ct);
+        var connectionString = (await dataRoot.NewCluster().EnsureRunningAsync(Ct)).Application;
 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(Ct);
@@ -54,7 +54,7 @@ public sealed class PrivateClusterLifecycleTests : IAsyncLifetime
         var second = await dataRoot.NewCluster().EnsureRunningAsync(Ct);
 
         Assert.Equal(first, second);
-        var port = new NpgsqlConnectionStringBuilder(first).Port;
+        var port = new NpgsqlConnectionStringBuilder(first.Application).Port;
         Assert.Contains($"Reusing private PostgreSQL on 127.0.0.1:{port}", dataRoot.LogLines);
         Assert.Single(dataRoot.LogLines, line => line.StartsWith("Starting private PostgreSQL", StringComparison.Ordinal));
     }
@@ -63,12 +63,12 @@ public sealed class PrivateClusterLifecycleTests : IAsyncLifetime
     public async Task A_restart_after_stop_keeps_the_data_and_the_port()
     {
         var cluster = dataRoot.NewCluster();
-        var beforeStop = await cluster.EnsureRunningAsync(Ct);
+        var beforeStop = (await cluster.EnsureRunningAsync(Ct)).Owner;
         await ExecuteAsync(beforeStop, "create table trail (id int); insert into trail values (42)");
 
         await cluster.StopAsync(Ct);
         await Assert.ThrowsAnyAsync<NpgsqlException>(() => ExecuteAsync(beforeStop, "select 1"));
-        var afterRestart = await cluster.EnsureRunningAsync(Ct);
+        var afterRestart = (await cluster.EnsureRunningAsync(Ct)).Owner;
 
         Assert.Equal(beforeStop, afterRestart);
         await using var connection = new NpgsqlConnection(afterRestart);
@@ -82,7 +82,7 @@ public sealed class PrivateClusterLifecycleTests : IAsyncLifetime
     public async Task A_remembered_port_taken_by_something_else_moves_the_server_to_a_free_one()
     {
         var cluster = dataRoot.NewCluster();
-        var original = await cluster.EnsureRunningAsync(Ct);
+        var original = (await cluster.EnsureRunningAsync(Ct)).Owner;
         await ExecuteAsync(original, "create table trail (id int)");
         await cluster.StopAsync(Ct);
         var originalPort = new NpgsqlConnectionStringBuilder(original).Port;
@@ -91,7 +91,7 @@ public sealed class PrivateClusterLifecycleTests : IAsyncLifetime
         squatter.Start();
         try
         {
-            var moved = await cluster.EnsureRunningAsync(Ct);
+            var moved = (await cluster.EnsureRunningAsync(Ct)).Owner;
 
             Assert.NotEqual(originalPort, new NpgsqlConnectionStringBuilder(moved).Port);
             await ExecuteAsync(moved, "select count(*) from trail");
