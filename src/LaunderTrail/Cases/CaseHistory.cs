@@ -26,7 +26,7 @@ public sealed class CaseHistory(CaseStore store)
         [EnumeratorCancellation] CancellationToken ct = default)
     {
         await foreach (var (row, fact) in OrderedParallel.MapAsync(StoredFactsAsync(@case, knownAt, withDetails: true, ct),
-                           row => Checked(row, static data => ReadFact(data)), ct))
+                           row => Checked(row, digest: true, static data => ReadFact(data)), ct))
         {
             if (Believed(@case, row, fact) is not { } read) continue;
             yield return new RecordedFact(row.Version, HashChain.ParseRecordedAt(row.RecordedAt!), row.RecordedBy, row.Batch,
@@ -41,7 +41,7 @@ public sealed class CaseHistory(CaseStore store)
     {
         ChainHead? head = null, atPosition = null;
         await foreach (var (row, fact) in OrderedParallel.MapAsync(StoredFactsAsync(@case, knownAt: null, withDetails: false, ct),
-                           row => Checked(row, static _ => ""), ct))
+                           row => Checked(row, digest: true, static _ => ""), ct))
         {
             Believed(@case, row, fact);
             head = new ChainHead(row.Version, row.Chain!);
@@ -65,7 +65,7 @@ public sealed class CaseHistory(CaseStore store)
         var facts = new TracingFacts();
         ChainHead? head = null;
         await foreach (var (row, fact) in OrderedParallel.MapAsync(StoredFactsAsync(@case, knownAt, withDetails: false, ct),
-                           row => Checked(row, static data => ReadTracingFact(data)), ct))
+                           row => Checked(row, digest: false, static data => ReadTracingFact(data)), ct))
         {
             if (Believed(@case, row, fact) is not { } read) continue;
             facts.Add(read);
@@ -78,9 +78,9 @@ public sealed class CaseHistory(CaseStore store)
     /// <summary>What became of a row on the core that checked it: the fact read, or what is wrong with the row.</summary>
     private readonly record struct CheckedRow<T>(T? Fact, string? Problem) where T : class;
 
-    private static CheckedRow<T> Checked<T>(StoredFact row, Func<byte[], T> read) where T : class
+    private static CheckedRow<T> Checked<T>(StoredFact row, bool digest, Func<byte[], T> read) where T : class
     {
-        if (StoredFactSeal.Problem(row) is { } problem) return new CheckedRow<T>(null, problem);
+        if (StoredFactSeal.Problem(row, digest) is { } problem) return new CheckedRow<T>(null, problem);
         if (!row.Wanted) return new CheckedRow<T>(null, null);
         try
         {

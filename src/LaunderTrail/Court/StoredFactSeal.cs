@@ -9,8 +9,8 @@ namespace LaunderTrail.Court;
 
 /// <summary>
 /// Checks one stored event against what was recorded with it, on its own, so that a case's events are checked on
-/// every core: its fact against its digest, and its chain hash against the stored chain hash before it and its own
-/// record (<see cref="HashChain"/>). When every event of a case passes, in unbroken order from 1, the chain
+/// every core: its chain hash against the stored chain hash before it and its own record (<see cref="HashChain"/>),
+/// which covers the fact's canonical bytes, and its fact against its digest. When every event of a case passes, in unbroken order from 1, the chain
 /// recomputed from the genesis is the stored one, so the stored chain head stands for every fact before it.
 /// </summary>
 /// <remarks>
@@ -25,16 +25,21 @@ internal static class StoredFactSeal
     [ThreadStatic] private static ArrayBufferWriter<byte>? _record;
     [ThreadStatic] private static Utf8JsonWriter? _writer;
 
+    /// <param name="digest">
+    /// Whether to check the stored digest too when the chain link holds. A read that only uses the fact need not: the
+    /// link covers the fact's canonical bytes already (a changed fact breaks it, and the digest is computed then to say
+    /// so), and a changed digest alone changes no fact; <c>verify</c> checks it, since re-imports compare digests.
+    /// </param>
     /// <returns>What is wrong with the stored event, or null when it is the event recorded in its place.</returns>
-    public static string? Problem(StoredFact row)
+    public static string? Problem(StoredFact row, bool digest)
     {
         if (row.Problem is not null) return row.Problem;
         if (row.Digest is null || row.Chain is null || row.RecordedAt is null)
             return "its digest, chain hash or recording time is missing";
-        Span<byte> digest = stackalloc byte[32];
+        Span<byte> storedDigest = stackalloc byte[32];
         Span<byte> chain = stackalloc byte[32];
         Span<byte> previous = stackalloc byte[32];
-        if (!IsHash(row.Digest, digest)) return "its stored digest is not a SHA-256 hash";
+        if (!IsHash(row.Digest, storedDigest)) return "its stored digest is not a SHA-256 hash";
         if (!IsHash(row.Chain, chain)) return "its stored chain hash is not a SHA-256 hash";
         if (row.PreviousChain is null) HashChain.Genesis.CopyTo(previous);
         else if (!IsHash(row.PreviousChain, previous)) return "the chain hash stored before it is not a SHA-256 hash";
@@ -63,10 +68,11 @@ internal static class StoredFactSeal
         Append(record, "}"u8);
 
         Span<byte> computed = stackalloc byte[32];
-        SHA256.HashData(record.WrittenSpan.Slice(factStart, factLength), computed);
-        if (!computed.SequenceEqual(digest)) return DigestDiffers;
         SHA256.HashData(record.WrittenSpan, computed);
-        return computed.SequenceEqual(chain) ? null : ChainDiffers;
+        var linked = computed.SequenceEqual(chain);
+        if (linked && !digest) return null;
+        SHA256.HashData(record.WrittenSpan.Slice(factStart, factLength), computed);
+        return !computed.SequenceEqual(storedDigest) ? DigestDiffers : linked ? null : ChainDiffers;
     }
 
     private static void Append(ArrayBufferWriter<byte> buffer, ReadOnlySpan<byte> bytes) => buffer.Write(bytes);
