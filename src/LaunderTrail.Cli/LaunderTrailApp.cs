@@ -1,4 +1,5 @@
 using LaunderTrail.Cli.Commands;
+using LaunderTrail.Court;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -17,6 +18,7 @@ public static class LaunderTrailApp
         app.Configure(config =>
         {
             config.SetApplicationName("laundertrail");
+            config.SetExceptionHandler(Refuse);
             config.SetApplicationVersion(typeof(LaunderTrailApp).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("Import the 5·15 reference case and show its flows, Ms Zheng's trail first. No set-up needed.");
@@ -40,7 +42,11 @@ public static class LaunderTrailApp
                 .WithExample("timeline", "--case", "SQ-2019-515", "--out", "bundle");
             config.AddCommand<VerifyCommand>("verify")
                 .WithDescription("Check a bundle folder offline, or a case's hash chain in the database (--case).")
-                .WithExample("verify", "bundle");
+                .WithExample("verify", "bundle")
+                .WithExample("verify", "--case", "SQ-2019-515", "--head", "8342:<64 hex digits>");
+            config.AddCommand<HeadCommand>("head")
+                .WithDescription("Print a case's chain head (POS:HASH) after checking its chain, to keep outside LaunderTrail and check later with verify --head.")
+                .WithExample("head", "--case", "SQ-2019-515");
             config.AddCommand<ServeCommand>("serve")
                 .WithDescription("Serve the HTTP API (roles by API key, every case access logged) on 127.0.0.1:5080.");
             config.AddBranch("keys", keys =>
@@ -54,5 +60,25 @@ public static class LaunderTrailApp
                 .WithDescription("Show who read or wrote a case through the API, and check that log's hash chain.");
         });
         return app.RunAsync(args);
+    }
+
+    /// <summary>
+    /// A read that met altered events says which one, on standard error, and exits 1 like <c>verify</c>; anything else
+    /// is shown as Spectre.Console.Cli shows it by default.
+    /// </summary>
+    private static int Refuse(Exception exception, ITypeResolver? _)
+    {
+        switch (exception)
+        {
+            case TamperedCaseException tampered:
+                Diagnostics.Error($"REFUSED {tampered.Message}. `laundertrail verify --case {tampered.Case}` checks the whole case.");
+                return ExitCodes.VerificationFailed;
+            case CommandAppException { Pretty: { } pretty }:
+                AnsiConsole.Write(pretty);
+                return -1;
+            default:
+                AnsiConsole.WriteException(exception, ExceptionFormats.ShortenEverything);
+                return -1;
+        }
     }
 }

@@ -4,9 +4,9 @@ using System.Text;
 namespace LaunderTrail.Court;
 
 /// <summary>
-/// Checks a bundle folder offline, trusting nothing in it: every file against the manifest's SHA-256, the hash
-/// chain recomputed line by line from events.jsonl, and every file regenerated from events.jsonl and the
-/// manifest's parameters and compared byte for byte.
+/// Checks a bundle folder offline, trusting nothing in it: every file against the manifest's SHA-256, no file or
+/// folder the manifest does not list, the hash chain recomputed line by line from events.jsonl, and every file
+/// regenerated from events.jsonl and the manifest's parameters and compared byte for byte.
 /// </summary>
 public static class BundleVerifier
 {
@@ -33,6 +33,8 @@ public static class BundleVerifier
             else if (HashChain.Hex(SHA256.HashData(File.ReadAllBytes(path))) != sha256)
                 failures.Add(new VerificationFailure(name, "its SHA-256 differs from the manifest: the file was changed"));
         }
+
+        failures.AddRange(Unlisted(folder, manifest));
 
         var eventsPath = Path.Combine(folder, TimelineBundle.EventsFileName);
         if (!File.Exists(eventsPath))
@@ -63,6 +65,22 @@ public static class BundleVerifier
         }
 
         return new BundleVerification(null, failures);
+    }
+
+    /// <summary>
+    /// Every entry of the folder that the manifest does not list, hidden ones and folders included: a bundle is exactly
+    /// its manifest and the files it lists, so nothing can ride along as if the manifest vouched for it.
+    /// </summary>
+    private static IEnumerable<VerificationFailure> Unlisted(string folder, BundleManifest manifest)
+    {
+        var listed = manifest.Files.Select(f => f.Name).Append(BundleManifest.FileName).ToHashSet(StringComparer.Ordinal);
+        var everything = new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false };
+        return new DirectoryInfo(folder).EnumerateFileSystemInfos("*", everything)
+            .Where(entry => !listed.Contains(entry.Name))
+            .OrderBy(entry => entry.Name, StringComparer.Ordinal)
+            .Select(entry => entry is DirectoryInfo
+                ? new VerificationFailure(entry.Name + "/", "is a folder the manifest does not list: a bundle holds only its manifest and the files it lists")
+                : new VerificationFailure(entry.Name, "is not listed in the manifest: a bundle holds only its manifest and the files it lists"));
     }
 
     /// <summary>The records of events.jsonl if the chain holds and matches the manifest; else null, with the first failure added.</summary>

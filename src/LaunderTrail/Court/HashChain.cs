@@ -56,5 +56,10 @@ public static class HashChain
         DateTimeOffset.ParseExact(text, RecordedAtFormat, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
+    /// <returns>The recording time, or null when the text is not one as <see cref="RenderRecordedAt"/> writes it.</returns>
+    public static DateTimeOffset? TryParseRecordedAt(string text) =>
+        DateTimeOffset.TryParseExact(text, RecordedAtFormat, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var moment) ? moment : null;
+
     public static string Hex(ReadOnlySpan<byte> hash) => Convert.ToHexStringLower(hash);
 }

@@ -13,6 +13,12 @@ public sealed class CaseFlows
     public required string Id { get; init; }
 
     public required long LastSeq { get; init; }
+
+    /// <summary>
+    /// The chain hash of the fact at <see cref="LastSeq"/> when the document was built: with it, the document stands for
+    /// exactly the facts it was traced from, and is rebuilt when they are no longer the stored ones.
+    /// </summary>
+    public string? Head { get; init; }
     public required DateTimeOffset? LastEventAt { get; init; }
 
     /// <summary>Victims named in the case; the same under every rule.</summary>

@@ -1,4 +1,5 @@
 using LaunderTrail.Cases;
+using LaunderTrail.Court;
 using LaunderTrail.Evidence;
 using LaunderTrail.Storage;
 using LaunderTrail.Tracing;
@@ -14,36 +15,55 @@ namespace LaunderTrail.Flows;
 /// </summary>
 public sealed class FlowProjector(CaseStore store)
 {
+    private static readonly ChainHead NoFacts = new(0, "");
+
     /// <summary>Traces the case again from its events and stores its reports and its merchants' rows.</summary>
+    /// <exception cref="TamperedCaseException">A stored event is not the one recorded, or one is missing: nothing is stored.</exception>
     internal async Task<RefreshedFlows> RefreshAsync(string @case, CancellationToken ct = default)
     {
-        var (facts, lastSeq) = await new CaseHistory(store).FactsAsync(@case, knownAt: null, ct);
-        return await StoreAsync(@case, facts, lastSeq, ct);
+        var (facts, head) = await new CaseHistory(store).FactsAsync(@case, knownAt: null, ct);
+        return await StoreAsync(@case, facts, head, ct);
     }
 
-    /// <summary>Refreshes every case whose read model is missing or older than its last recorded fact.</summary>
+    /// <summary>
+    /// Refreshes every case whose read model is missing or was built from another chain head than the case's current
+    /// one (fewer facts, or facts since altered and restored).
+    /// </summary>
+    /// <exception cref="TamperedCaseException">A stale case's events were altered.</exception>
     public async Task RefreshStaleAsync(CancellationToken ct = default)
     {
-        Dictionary<string, long> built;
+        Dictionary<string, (long, string?)> built;
         await using (var session = store.Documents.QuerySession())
         {
-            var rows = await session.Query<CaseFlows>().Select(c => new { c.Id, c.LastSeq }).ToListAsync(ct);
-            built = rows.ToDictionary(r => r.Id, r => r.LastSeq, StringComparer.Ordinal);
+            var rows = await session.Query<CaseFlows>().Select(c => new { c.Id, c.LastSeq, c.Head }).ToListAsync(ct);
+            built = rows.ToDictionary(r => r.Id, r => (r.LastSeq, r.Head), StringComparer.Ordinal);
         }
 
-        await using var command = store.Db.CreateCommand($"select id, version from {store.Schema}.mt_streams where type = 'case_file' order by id collate \"C\"");
+        await using var command = store.Db.CreateCommand(
+            $"""
+             select s.id, s.version, e.headers->>'chain' from {store.Schema}.mt_streams s
+             left join {store.Schema}.mt_events e on e.stream_id = s.id and e.version = s.version
+             where s.type = 'case_file' order by s.id collate "C"
+             """);
         var stale = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
-                if (built.GetValueOrDefault(reader.GetString(0)) != reader.GetInt64(1)) stale.Add(reader.GetString(0));
+            {
+                var current = (reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+                if (!built.TryGetValue(reader.GetString(0), out var head) || head != current || current.Item2 is null)
+                    stale.Add(reader.GetString(0));
+            }
         }
 
         foreach (var @case in stale) await RefreshAsync(@case, ct);
     }
 
-    /// <summary>Rebuilds every case's read models from the events; reports facts read as it goes.</summary>
-    public async Task<long> RebuildAsync(IProgress<(string Case, long Facts)>? progress = null, CancellationToken ct = default)
+    /// <summary>
+    /// Rebuilds every case's read models from the events; reports facts read as it goes. A case whose events were
+    /// altered is refused (it keeps no read model, so every read of it refuses too) and the others are rebuilt.
+    /// </summary>
+    public async Task<Rebuilt> RebuildAsync(IProgress<(string Case, long Facts)>? progress = null, CancellationToken ct = default)
     {
         await using (var session = store.Documents.LightweightSession())
         {
@@ -54,14 +74,22 @@ public sealed class FlowProjector(CaseStore store)
         }
 
         long total = 0;
+        var refused = new List<TamperedCaseException>();
         foreach (var @case in await new CaseHistory(store).CasesAsync(ct))
         {
-            var refreshed = await RefreshAsync(@case, ct);
-            total += refreshed.Flows.LastSeq;
-            progress?.Report((@case, total));
+            try
+            {
+                var refreshed = await RefreshAsync(@case, ct);
+                total += refreshed.Flows.LastSeq;
+                progress?.Report((@case, total));
+            }
+            catch (TamperedCaseException e)
+            {
+                refused.Add(e);
+            }
         }
 
-        return total;
+        return new Rebuilt(total, refused);
     }
 
     /// <summary>
@@ -69,7 +97,7 @@ public sealed class FlowProjector(CaseStore store)
     /// compressing its report, and stores the read model in one transaction. The report finished first is stored while
     /// the other rule is still traced, so that PostgreSQL writes it on the core the finished rule has left.
     /// </summary>
-    private async Task<RefreshedFlows> StoreAsync(string @case, TracingFacts facts, long lastSeq, CancellationToken ct)
+    private async Task<RefreshedFlows> StoreAsync(string @case, TracingFacts facts, ChainHead? head, CancellationToken ct)
     {
         var timeline = CaseTimeline.Of(facts, asOf: null);
         var tracing = new[] { TracingRule.Fifo, TracingRule.ProRata }
@@ -85,7 +113,7 @@ public sealed class FlowProjector(CaseStore store)
             var finished = await Task.WhenAny(tracing);
             tracing.Remove(finished);
             stored.Add(await finished);
-            await StoredReports.StoreAsync(transaction, store.Schema, @case, lastSeq, stored[^1], ct);
+            await StoredReports.StoreAsync(transaction, store.Schema, @case, head ?? NoFacts, stored[^1], ct);
         }
 
         var fifo = stored.Single(packed => packed.Report.Rule == TracingRule.Fifo);
@@ -93,7 +121,8 @@ public sealed class FlowProjector(CaseStore store)
         var flows = new CaseFlows
         {
             Id = @case,
-            LastSeq = lastSeq,
+            LastSeq = head?.Position ?? 0,
+            Head = head?.Hash,
             LastEventAt = facts.LastAt,
             Victims = proRata.Report.Victims.Count,
             FifoTotals = fifo.Report.Totals,

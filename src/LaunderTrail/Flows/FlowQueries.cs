@@ -1,4 +1,5 @@
 using LaunderTrail.Cases;
+using LaunderTrail.Court;
 using LaunderTrail.Storage;
 using LaunderTrail.Tracing;
 using Marten;
@@ -7,8 +8,11 @@ namespace LaunderTrail.Flows;
 
 /// <summary>
 /// Answers "where did the money go" for a case: the stored report when the question is about the case as it
-/// stands now, a replay of the events when it is about another moment (as of, or as known at).
+/// stands now, a replay of the events when it is about another moment (as of, or as known at). A stored report is
+/// served only if it was built from the case's current chain head (position and chain hash); otherwise the case is
+/// traced again, and every read that traces checks the events it reads (<see cref="CaseHistory"/>).
 /// </summary>
+/// <remarks>Each query throws <see cref="TamperedCaseException"/> rather than trace events that are not the ones recorded.</remarks>
 public sealed class FlowQueries(CaseStore store)
 {
     /// <returns>The report, or null when the case has no recorded facts.</returns>
@@ -21,9 +25,8 @@ public sealed class FlowQueries(CaseStore store)
             return facts.Count == 0 ? null : FlowTracer.Trace(@case, CaseTimeline.Of(facts, asOf), rule, asOf);
         }
 
-        var lastSeq = await LastSeqAsync(@case, ct);
-        if (lastSeq == 0) return null;
-        return await StoredReports.ReadExactAsync(store.Db, store.Schema, @case, rule, lastSeq, ct)
+        if (await CurrentHeadAsync(@case, ct) is not { } head) return null;
+        return await StoredReports.ReadExactAsync(store.Db, store.Schema, @case, rule, head, ct)
                ?? (await new FlowProjector(store).RefreshAsync(@case, ct)).For(rule).Report;
     }
 
@@ -38,9 +41,8 @@ public sealed class FlowQueries(CaseStore store)
         if (asOf is not null || knownAt is not null)
             return await ReportAsync(@case, rule, asOf, knownAt, ct) is { } replay ? new MemoryStream(FlowReportJson.Utf8(replay)) : null;
 
-        var lastSeq = await LastSeqAsync(@case, ct);
-        if (lastSeq == 0) return null;
-        return await StoredReports.OpenWrittenAsync(store.Db, store.Schema, @case, rule, lastSeq, ct)
+        if (await CurrentHeadAsync(@case, ct) is not { } head) return null;
+        return await StoredReports.OpenWrittenAsync(store.Db, store.Schema, @case, rule, head, ct)
                ?? StoredReports.Unpack((await new FlowProjector(store).RefreshAsync(@case, ct)).For(rule).Written);
     }
 
@@ -52,10 +54,21 @@ public sealed class FlowQueries(CaseStore store)
         return await session.LoadAsync<MerchantTotals>(account, ct);
     }
 
-    private async Task<long> LastSeqAsync(string @case, CancellationToken ct)
+    /// <returns>
+    /// The case's version and the chain hash stored on its last event (empty when that event is missing, so that no
+    /// stored report matches and the read traces, and refuses, the case); null when the case has no recorded facts.
+    /// </returns>
+    private async Task<ChainHead?> CurrentHeadAsync(string @case, CancellationToken ct)
     {
-        await using var command = store.Db.CreateCommand($"select version from {store.Schema}.mt_streams where id = $1 and type = 'case_file'");
+        await using var command = store.Db.CreateCommand(
+            $"""
+             select s.version, coalesce(e.headers->>'chain', '') from {store.Schema}.mt_streams s
+             left join {store.Schema}.mt_events e on e.stream_id = s.id and e.version = s.version
+             where s.id = $1 and s.type = 'case_file'
+             """);
         command.Parameters.AddWithValue(@case);
-        return await command.ExecuteScalarAsync(ct) is long version ? version : 0;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct) || reader.GetInt64(0) == 0) return null;
+        return new ChainHead(reader.GetInt64(0), reader.GetString(1));
     }
 }

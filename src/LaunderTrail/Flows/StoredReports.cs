@@ -16,7 +16,9 @@ namespace LaunderTrail.Flows;
 /// so a JSON report is answered by reading its bytes; and <c>exact</c>, the report's rows with unrounded figures
 /// (and the trail a terminal view draws), serialised. Each row names the LaunderTrail build that wrote it, and only
 /// rows of the running build are read, so an upgrade that changes tracing or the report's layout never serves what
-/// an older build wrote.
+/// an older build wrote. Each row also names the chain head it was traced from (the last fact's position and chain
+/// hash): a row is served only while the case's head is that one, so a report traced from facts that were later
+/// altered and restored, or rewritten, is traced again rather than served.
 /// </summary>
 /// <remarks>
 /// Both forms are gzip-compressed UTF-8 in bytea columns. jsonb would reorder the written report's keys, and
@@ -47,6 +49,7 @@ internal static class StoredReports
         table.AddColumn<string>("generator").NotNull();
         table.AddColumn("written", "bytea").NotNull();
         table.AddColumn("exact", "bytea").NotNull();
+        table.AddColumn<string>("head");
         options.Storage.ExtendedSchemaObjects.Add(table);
     }
 
@@ -98,21 +101,23 @@ internal static class StoredReports
 
     /// <summary>Stores the report in the transaction, at once, so the caller can go on tracing while PostgreSQL writes it.</summary>
     /// <remarks>A row written from more facts is kept: of two refreshes running at once, the later-built one wins.</remarks>
-    public static async Task StoreAsync(NpgsqlTransaction transaction, string schema, string @case, long lastSeq,
+    public static async Task StoreAsync(NpgsqlTransaction transaction, string schema, string @case, ChainHead head,
         PackedReport packed, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            $"insert into {schema}.{TableName} as stored (case_id, rule, last_seq, generator, written, exact) values ($1, $2, $3, $4, $5, $6) " +
-            "on conflict (case_id, rule) do update set last_seq = excluded.last_seq, generator = excluded.generator, " +
-            "written = excluded.written, exact = excluded.exact " +
+            $"insert into {schema}.{TableName} as stored (case_id, rule, last_seq, head, generator, written, exact) " +
+            "values ($1, $2, $3, $7, $4, $5, $6) " +
+            "on conflict (case_id, rule) do update set last_seq = excluded.last_seq, head = excluded.head, " +
+            "generator = excluded.generator, written = excluded.written, exact = excluded.exact " +
             "where stored.last_seq <= excluded.last_seq or stored.generator <> excluded.generator",
             transaction.Connection, transaction);
         command.Parameters.AddWithValue(@case);
         command.Parameters.AddWithValue(TracingRules.Name(packed.Report.Rule));
-        command.Parameters.AddWithValue(lastSeq);
+        command.Parameters.AddWithValue(head.Position);
         command.Parameters.AddWithValue(GeneratorVersion.Current);
         command.Parameters.AddWithValue(packed.Written);
         command.Parameters.AddWithValue(packed.Exact);
+        command.Parameters.AddWithValue(head.Hash);
         await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -121,17 +126,17 @@ internal static class StoredReports
 
     /// <returns>
     /// The written report (UTF-8, decompressed as it is read) of the case under the rule, if this build wrote it from
-    /// the facts up to <paramref name="lastSeq"/>.
+    /// the facts up to <paramref name="head"/>.
     /// </returns>
     public static Task<Stream?> OpenWrittenAsync(NpgsqlDataSource db, string schema, string @case, TracingRule rule,
-        long lastSeq, CancellationToken ct) =>
-        OpenAsync(db, schema, "written", @case, rule, lastSeq, ct);
+        ChainHead head, CancellationToken ct) =>
+        OpenAsync(db, schema, "written", @case, rule, head, ct);
 
-    /// <returns>The exact report of the case under the rule, if this build wrote it as of <paramref name="lastSeq"/>.</returns>
+    /// <returns>The exact report of the case under the rule, if this build wrote it from the facts up to <paramref name="head"/>.</returns>
     public static async Task<FlowReport?> ReadExactAsync(NpgsqlDataSource db, string schema, string @case, TracingRule rule,
-        long lastSeq, CancellationToken ct)
+        ChainHead head, CancellationToken ct)
     {
-        await using var exact = await OpenAsync(db, schema, "exact", @case, rule, lastSeq, ct);
+        await using var exact = await OpenAsync(db, schema, "exact", @case, rule, head, ct);
         return exact is null ? null : await JsonSerializer.DeserializeAsync(exact, ExactReportJson.Default.FlowReport, ct);
     }
 
@@ -140,14 +145,16 @@ internal static class StoredReports
     /// tens of megabytes is never one array on the large-object heap.
     /// </remarks>
     private static async Task<Stream?> OpenAsync(NpgsqlDataSource db, string schema, string column, string @case,
-        TracingRule rule, long lastSeq, CancellationToken ct)
+        TracingRule rule, ChainHead head, CancellationToken ct)
     {
         await using var command = db.CreateCommand(
-            $"select {column} from {schema}.{TableName} where case_id = $1 and rule = $2 and last_seq = $3 and generator = $4");
+            $"select {column} from {schema}.{TableName} " +
+            "where case_id = $1 and rule = $2 and last_seq = $3 and head = $5 and generator = $4");
         command.Parameters.AddWithValue(@case);
         command.Parameters.AddWithValue(TracingRules.Name(rule));
-        command.Parameters.AddWithValue(lastSeq);
+        command.Parameters.AddWithValue(head.Position);
         command.Parameters.AddWithValue(GeneratorVersion.Current);
+        command.Parameters.AddWithValue(head.Hash);
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
         if (!await reader.ReadAsync(ct)) return null;
         return Unpack(await reader.GetFieldValueAsync<byte[]>(0, ct));

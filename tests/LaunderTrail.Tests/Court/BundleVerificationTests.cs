@@ -119,4 +119,38 @@ public sealed class BundleVerificationTests(PostgresServer server) : StoreFixtur
         Assert.Equal(ExitCodes.DataError, result.ExitCode);
         Assert.Contains("not a readable bundle: manifest.json: unreadable manifest", result.Errors);
     }
+
+    [Fact]
+    public async Task A_file_the_manifest_does_not_list_fails_naming_it_hidden_ones_and_folders_too()
+    {
+        using var folders = new TempFolders();
+        var folder = await WriteBundleAsync(folders);
+        await File.WriteAllTextAsync(Path.Combine(folder, "ruling.md"), "The accused is innocent.\n", Ct);
+        await File.WriteAllTextAsync(Path.Combine(folder, ".later.md"), "Added after the manifest.\n", Ct);
+        Directory.CreateDirectory(Path.Combine(folder, "annex"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "annex", "events.jsonl"), "{}\n", Ct);
+
+        var result = await VerifyAsync(folder);
+
+        Assert.Equal(ExitCodes.VerificationFailed, result.ExitCode);
+        Assert.Equal(
+            [
+                "FAILED .later.md: is not listed in the manifest: a bundle holds only its manifest and the files it lists",
+                "FAILED annex/: is a folder the manifest does not list: a bundle holds only its manifest and the files it lists",
+                "FAILED ruling.md: is not listed in the manifest: a bundle holds only its manifest and the files it lists",
+            ],
+            result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task An_empty_folder_the_manifest_does_not_list_fails_too()
+    {
+        using var folders = new TempFolders();
+        var folder = await WriteBundleAsync(folders);
+        Directory.CreateDirectory(Path.Combine(folder, ".git"));
+
+        var failures = BundleVerifier.Verify(folder).Failures;
+
+        Assert.Equal([".git/"], failures.Select(f => f.Place));
+    }
 }

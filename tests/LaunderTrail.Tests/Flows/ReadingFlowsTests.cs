@@ -1,5 +1,6 @@
 using System.Text;
 using LaunderTrail.Cases;
+using LaunderTrail.Court;
 using LaunderTrail.Evidence;
 using LaunderTrail.Flows;
 using LaunderTrail.Import;
@@ -129,7 +130,9 @@ public sealed class ReadingFlowsTests(PostgresServer server) : StoreFixture(serv
     {
         await using var connection = await Store.Db.OpenConnectionAsync(Ct);
         await using var transaction = await connection.BeginTransactionAsync(Ct);
-        await StoredReports.StoreAsync(transaction, Schema, "EX-2", lastSeq, report, Ct);
+        await using var chain = Store.Db.CreateCommand($"select headers->>'chain' from {Schema}.mt_events where stream_id = 'EX-2' and version = {lastSeq}");
+        var head = new ChainHead(lastSeq, (string)(await chain.ExecuteScalarAsync(Ct))!);
+        await StoredReports.StoreAsync(transaction, Schema, "EX-2", head, report, Ct);
         await transaction.CommitAsync(Ct);
     }
 
@@ -175,7 +178,8 @@ public sealed class ReadingFlowsTests(PostgresServer server) : StoreFixture(serv
 
         var facts = await new FlowProjector(Store).RebuildAsync(ct: Ct);
 
-        Assert.Equal(MixedCase.Length, facts);
+        Assert.Equal(MixedCase.Length, facts.Facts);
+        Assert.Empty(facts.Refused);
         Assert.Equal(before, await Report(TracingRule.ProRata));
         Assert.Equal(before, await ReportJson(new FlowQueries(Store), TracingRule.ProRata));
     }

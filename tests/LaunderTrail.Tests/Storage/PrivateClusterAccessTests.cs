@@ -108,7 +108,7 @@ public sealed class PrivateClusterAccessTests : IAsyncLifetime
         Assert.Null(await StoredChainCheck.RunAsync(new CaseHistory(store), Lines.Case, Ct));
         Assert.Equal(Lines.OneOfEachType.Length, await new CaseHistory(store).ReadAsync(Lines.Case, ct: Ct).CountAsync(Ct));
         Assert.NotNull(await new ApiKeys(store, TimeProvider.System).AddAsync("desk-1", ApiRole.Investigator, Ct));
-        Assert.Equal(Lines.OneOfEachType.Length, await new FlowProjector(store).RebuildAsync(ct: Ct));
+        Assert.Equal(Lines.OneOfEachType.Length, (await new FlowProjector(store).RebuildAsync(ct: Ct)).Facts);
         Assert.Equal("laundertrail_app", await ScalarAsync<string>(store.Db, "select current_user"));
     }
 
