@@ -14,8 +14,21 @@ internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingR
     private readonly NameTable accounts = numbering.Accounts;
     private readonly NameTable lots = numbering.Lots;
 
-    private readonly Func<IValuePool> newCashPool = rule == TracingRule.Fifo ? () => new FifoPool() : () => new MixturePool();
-    private readonly Func<IValuePool> newLotPool = rule == TracingRule.Fifo ? () => new ProportionalPool() : () => new MixturePool();
+    private readonly Func<IValuePool> newCashPool = rule switch
+    {
+        TracingRule.Fifo => () => new FifoPool(),
+        TracingRule.ProRata => () => new MixturePool(),
+        TracingRule.Libr => LibrPool.ForCash,
+        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "unknown tracing rule"),
+    };
+
+    // Lots are fungible inside: proportional under every rule.
+    private readonly Func<IValuePool> newLotPool = rule switch
+    {
+        TracingRule.Fifo => () => new ProportionalPool(),
+        TracingRule.ProRata => () => new MixturePool(),
+        _ => LibrPool.ForLot,
+    };
 
     // Indexed by account or lot number, sized for the names numbered so far (the facts' names, when a whole case is
     // traced). Pools and lot records are also listed in the order they were made, the order attribution adds them up in.
