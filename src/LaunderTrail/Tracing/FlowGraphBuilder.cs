@@ -3,57 +3,65 @@ using LaunderTrail.Evidence;
 namespace LaunderTrail.Tracing;
 
 /// <summary>Turns the edges a ledger recorded into the flow graph: names for numbers, origins divided, every list sorted ordinally.</summary>
+/// <remarks>
+/// A graph of a million facts has tens of thousands of edges and hundreds of thousands of origin rows, so the rows are
+/// gathered in flat arrays and sorted by number, not kept in a dictionary per edge: victims are numbered in the ordinal
+/// order of their names (<see cref="AccountBook.Victims"/>), so only <see cref="OriginShare.Unattributed"/> needs placing.
+/// </remarks>
 internal static class FlowGraphBuilder
 {
+    private const int UnattributedOrigin = -1;
+
     public static FlowGraph Build(string caseId, DateTimeOffset? asOf, FlowLedger ledger, FlowGraphRecorder recorder)
     {
-        var numbering = ledger.Numbering;
-        var victims = ledger.Book.Victims();
+        var (merged, mergedOf) = Merge(ledger, recorder);
 
-        // Edges recorded before their lot's purchase was applied are named by the product it was bought as, which can
-        // make two recorded edges one.
-        var edges = new Dictionary<(int From, int To, FlowEdgeKind Kind, string Product), int>();
-        var merged = new List<(EdgeKey Key, string Product, decimal Amount, int Facts, Dictionary<int, decimal> Origins)>();
-        var mergedOf = new int[recorder.Edges.Count];
-        for (var edge = 0; edge < recorder.Edges.Count; edge++)
-        {
-            var key = recorder.Edges[edge];
-            var product = ProductName(key.Product, ledger);
-            var (amount, facts) = recorder.Total(edge);
-            if (edges.TryGetValue((key.From, key.To, key.Kind, product), out var into))
-            {
-                var earlier = merged[into];
-                merged[into] = earlier with { Amount = earlier.Amount + amount, Facts = earlier.Facts + facts };
-            }
-            else
-            {
-                into = merged.Count;
-                edges.Add((key.From, key.To, key.Kind, product), into);
-                merged.Add((key, product, amount, facts, []));
-            }
-            mergedOf[edge] = into;
-        }
-
+        // Every (edge, origin, amount) row, ordered by edge and then by origin number.
+        var keys = new List<long>();
+        var amounts = new List<decimal>();
         foreach (var (edge, origin, amount) in recorder.PerOrigin())
         {
-            var origins = merged[mergedOf[edge]].Origins;
-            origins[origin.Victim] = origins.GetValueOrDefault(origin.Victim) + amount;
+            keys.Add(((long)mergedOf[edge] << 32) | (uint)(origin.Victim + 1));
+            amounts.Add(amount);
         }
+        var sortedKeys = keys.ToArray();
+        var sortedAmounts = amounts.ToArray();
+        Array.Sort(sortedKeys, sortedAmounts);
 
+        var victims = ledger.Book.Victims();
         var nodes = new Dictionary<int, FlowNode>();
         var rows = new List<FlowEdge>(merged.Count);
-        foreach (var (key, product, amount, facts, origins) in merged)
+        var shares = new List<OriginShare>();
+        var row = 0;
+        for (var edge = 0; edge < merged.Count; edge++)
         {
-            var from = Node(key.From, nodes, ledger);
-            var to = Node(key.To, nodes, ledger);
-            var shares = new List<OriginShare>(origins.Count);
-            foreach (var (origin, share) in origins)
+            shares.Clear();
+            var unattributedPlaced = false;
+            decimal unattributed = 0m;
+            while (row < sortedKeys.Length && (int)(sortedKeys[row] >> 32) == edge)
             {
-                if (Money.RoundsToZero(share)) continue;
-                shares.Add(new OriginShare(origin >= 0 ? victims[origin].Holder : OriginShare.Unattributed, share));
+                var rowKey = sortedKeys[row];
+                var origin = (int)(rowKey & uint.MaxValue) - 1;
+                var amount = 0m;
+                for (; row < sortedKeys.Length && sortedKeys[row] == rowKey; row++) amount += sortedAmounts[row];
+                if (origin == UnattributedOrigin)
+                {
+                    unattributed = amount;
+                    continue;
+                }
+                var name = victims[origin].Holder;
+                if (!unattributedPlaced && string.CompareOrdinal(OriginShare.Unattributed, name) < 0)
+                {
+                    AddShare(shares, OriginShare.Unattributed, unattributed);
+                    unattributedPlaced = true;
+                }
+                AddShare(shares, name, amount);
             }
-            shares.Sort(static (a, b) => string.CompareOrdinal(a.Origin, b.Origin));
-            rows.Add(new FlowEdge(from.Id, to.Id, key.Kind, product, amount, facts, shares));
+            if (!unattributedPlaced) AddShare(shares, OriginShare.Unattributed, unattributed);
+
+            var (key, product, total, facts) = merged[edge];
+            rows.Add(new FlowEdge(
+                Node(key.From, nodes, ledger).Id, Node(key.To, nodes, ledger).Id, key.Kind, product, total, facts, shares.ToArray()));
         }
 
         rows.Sort(static (a, b) =>
@@ -69,12 +77,43 @@ internal static class FlowGraphBuilder
         return new FlowGraph(caseId, asOf, ledger.Rule, sortedNodes, rows);
     }
 
-    private static string ProductName(int product, FlowLedger ledger) => product switch
+    /// <summary>
+    /// The recorded edges under their final names. An edge recorded before its lot's purchase was applied is named by
+    /// the product the lot was bought as, which can make two recorded edges one.
+    /// </summary>
+    /// <returns>The edges, and for each recorded edge the number of the edge it became.</returns>
+    private static (List<(EdgeKey Key, string Product, decimal Amount, int Facts)> Merged, int[] MergedOf) Merge(
+        FlowLedger ledger, FlowGraphRecorder recorder)
     {
-        EdgeKey.NoProduct => "",
-        >= 0 => ledger.Numbering.Products[product],
-        _ => ledger.ProductOfLot(~product) is { } bought ? ledger.Numbering.Products[bought] : "",
-    };
+        var numberOf = new Dictionary<EdgeKey, int>();
+        var merged = new List<(EdgeKey Key, string Product, decimal Amount, int Facts)>();
+        var mergedOf = new int[recorder.Edges.Count];
+        for (var edge = 0; edge < recorder.Edges.Count; edge++)
+        {
+            var key = recorder.Edges[edge];
+            if (key.Product < 0 && key.Product != EdgeKey.NoProduct)
+                key = key with { Product = ledger.ProductOfLot(~key.Product) ?? EdgeKey.NoProduct };
+            var (amount, facts) = recorder.Total(edge);
+            if (numberOf.TryGetValue(key, out var into))
+            {
+                var earlier = merged[into];
+                merged[into] = earlier with { Amount = earlier.Amount + amount, Facts = earlier.Facts + facts };
+            }
+            else
+            {
+                into = merged.Count;
+                numberOf.Add(key, into);
+                merged.Add((key, key.Product == EdgeKey.NoProduct ? "" : ledger.Numbering.Products[key.Product], amount, facts));
+            }
+            mergedOf[edge] = into;
+        }
+        return (merged, mergedOf);
+    }
+
+    private static void AddShare(List<OriginShare> shares, string origin, decimal amount)
+    {
+        if (!Money.RoundsToZero(amount)) shares.Add(new OriginShare(origin, amount));
+    }
 
     private static FlowNode Node(int node, Dictionary<int, FlowNode> nodes, FlowLedger ledger)
     {
