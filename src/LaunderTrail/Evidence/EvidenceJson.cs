@@ -27,7 +27,7 @@ public static class EvidenceJson
     {
         [typeof(AccountIdentified)] = [nameof(AccountIdentified.Account), nameof(AccountIdentified.Holder), nameof(AccountIdentified.Role)],
         [typeof(EventRetracted)] = [nameof(EventRetracted.Retracts)],
-        [typeof(LoanDisbursed)] = [nameof(LoanDisbursed.To), nameof(LoanDisbursed.Amount)],
+        [typeof(LoanDisbursed)] = [nameof(LoanDisbursed.Lender), nameof(LoanDisbursed.To), nameof(LoanDisbursed.Amount)],
         [typeof(FundsTransferred)] = [nameof(FundsTransferred.From), nameof(FundsTransferred.To), nameof(FundsTransferred.Amount)],
         [typeof(PrepaidValuePurchased)] =
         [

@@ -9,13 +9,27 @@ namespace LaunderTrail.Tracing;
 /// pro-rata one or two, whatever the number of origins mixed in them (<see cref="MixturePool"/>). Accounts and lots
 /// are known by number (<see cref="Numbering"/>), so their pools are found by index, not by hashing their names.
 /// </summary>
-internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingRule rule)
+/// <param name="graph">When given, records every edge of the flow graph as the money moves.</param>
+internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingRule rule, FlowGraphRecorder? graph = null)
 {
     private readonly NameTable accounts = numbering.Accounts;
     private readonly NameTable lots = numbering.Lots;
 
-    private readonly Func<IValuePool> newCashPool = rule == TracingRule.Fifo ? () => new FifoPool() : () => new MixturePool();
-    private readonly Func<IValuePool> newLotPool = rule == TracingRule.Fifo ? () => new ProportionalPool() : () => new MixturePool();
+    private readonly Func<IValuePool> newCashPool = rule switch
+    {
+        TracingRule.Fifo => () => new FifoPool(),
+        TracingRule.ProRata => () => new MixturePool(),
+        TracingRule.Libr => LibrPool.ForCash,
+        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "unknown tracing rule"),
+    };
+
+    // Lots are fungible inside: proportional under every rule.
+    private readonly Func<IValuePool> newLotPool = rule switch
+    {
+        TracingRule.Fifo => () => new ProportionalPool(),
+        TracingRule.ProRata => () => new MixturePool(),
+        _ => LibrPool.ForLot,
+    };
 
     // Indexed by account or lot number, sized for the names numbered so far (the facts' names, when a whole case is
     // traced). Pools and lot records are also listed in the order they were made, the order attribution adds them up in.
@@ -46,6 +60,10 @@ internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingR
     private decimal resaleCash;
 
     public AccountBook Book => book;
+
+    public Numbering Numbering => numbering;
+
+    public TracingRule Rule => rule;
 
     public string AccountName(int account) => accounts[account];
 
@@ -105,8 +123,12 @@ internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingR
     }
 
     // The lender's own money is not traced: the loan arrives from outside the trace, whatever the lender holds.
-    private void ApplyLoan(in MoneyFact loan) =>
-        DepositCash(loan.To, new Parcel(Mixture.Unattributed, loan.Amount));
+    private void ApplyLoan(in MoneyFact loan)
+    {
+        var parcel = new Parcel(Mixture.Unattributed, loan.Amount);
+        graph?.Record(new EdgeKey(loan.From, loan.To, FlowEdgeKind.Loan, EdgeKey.NoProduct), loan.Amount, parcel);
+        DepositCash(loan.To, parcel);
+    }
 
     private void ApplyTransfer(in MoneyFact transfer)
     {
@@ -114,10 +136,14 @@ internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingR
         {
             if (IsVictim(transfer.To)) return;
             RecordLoss(transfer.From, transfer.To, transfer.Amount);
-            DepositCash(transfer.To, new Parcel(VictimMixture(transfer.From), transfer.Amount));
+            var lost = new Parcel(VictimMixture(transfer.From), transfer.Amount);
+            graph?.Record(CashEdge(transfer, FlowEdgeKind.Transfer), transfer.Amount, lost);
+            DepositCash(transfer.To, lost);
             return;
         }
-        DepositCash(transfer.To, TakeCash(transfer.From, transfer.Amount));
+        var taken = TakeCash(transfer.From, transfer.Amount);
+        graph?.Record(CashEdge(transfer, FlowEdgeKind.Transfer), transfer.Amount, taken);
+        DepositCash(transfer.To, taken);
     }
 
     private void ApplyPurchase(in MoneyFact purchase)
@@ -130,6 +156,7 @@ internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingR
         }
         var faceValue = purchase.FaceValue!.Value;
         lot.Product = numbering.Products[purchase.Product];
+        lot.ProductNumber = purchase.Product;
         prepaidFaceValue += faceValue;
         prepaidPaid += purchase.Amount;
 
@@ -142,13 +169,19 @@ internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingR
                 return;
             }
             RecordLoss(purchase.From, holder, purchase.Amount);
-            lot.PoolFor(holder, newLotPool).Add(new Parcel(VictimMixture(purchase.From), faceValue));
+            var mixture = VictimMixture(purchase.From);
+            graph?.Record(PurchaseEdge(purchase), purchase.Amount, new Parcel(mixture, purchase.Amount));
+            graph?.Record(IssueEdge(purchase), faceValue, new Parcel(mixture, faceValue));
+            lot.PoolFor(holder, newLotPool).Add(new Parcel(mixture, faceValue));
             return;
         }
 
         // The cash paid goes to the issuer and leaves the trace; the face value carries its origins on.
         var paid = TakeCash(purchase.From, purchase.Amount);
-        DepositLot(holder, purchase.Lot, Split(faceValue, paid));
+        graph?.Record(PurchaseEdge(purchase), purchase.Amount, paid);
+        var issued = Split(faceValue, paid);
+        graph?.Record(IssueEdge(purchase), faceValue, issued);
+        DepositLot(holder, purchase.Lot, issued);
     }
 
     private void ApplyHandover(in MoneyFact handover)
@@ -162,8 +195,10 @@ internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingR
 
         var faceValue = handover.FaceValue ?? held;
         var moved = TakeLot(handover.From, handover.Lot, faceValue);
-        if (IsVictim(handover.From) && !IsVictim(handover.To))
+        var betweenVictims = IsVictim(handover.From) && IsVictim(handover.To);
+        if (IsVictim(handover.From) && !betweenVictims)
             RecordLoss(handover.From, handover.To, faceValue);
+        if (!betweenVictims) graph?.Record(ValueEdge(handover, FlowEdgeKind.Handover), faceValue, moved);
         DepositLot(handover.To, handover.Lot, moved);
     }
 
@@ -188,10 +223,12 @@ internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingR
 
         var faceValue = resale.FaceValue ?? held;
         var sold = TakeLot(resale.From, resale.Lot, faceValue);
+        graph?.Record(ValueEdge(resale, FlowEdgeKind.Resale), faceValue, sold);
         DepositLot(resale.To, resale.Lot, sold);
 
         // The seller turned the origins' value into cash: the price keeps the proportions of the face value sold.
         var proceeds = Split(resale.Amount, sold);
+        graph?.Record(new EdgeKey(resale.To, resale.CashTo, FlowEdgeKind.ResalePayment, EdgeKey.NoProduct), resale.Amount, proceeds);
         DepositCash(resale.CashTo, proceeds);
 
         // Split gives one part per share that holds something, in order; shares of exactly zero get none.
@@ -222,6 +259,22 @@ internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingR
         resoldFaceValue += faceValue;
         resaleCash += resale.Amount;
     }
+
+    private static EdgeKey CashEdge(in MoneyFact fact, FlowEdgeKind kind) => new(fact.From, fact.To, kind, EdgeKey.NoProduct);
+
+    private static EdgeKey PurchaseEdge(in MoneyFact purchase) =>
+        new(purchase.From, EdgeKey.ProductNode(purchase.Product), FlowEdgeKind.Purchase, purchase.Product);
+
+    private static EdgeKey IssueEdge(in MoneyFact purchase) =>
+        new(EdgeKey.ProductNode(purchase.Product), purchase.To, FlowEdgeKind.Issue, purchase.Product);
+
+    /// <summary>An edge of face value, of the lot's product, or of the lot itself until its purchase has been applied.</summary>
+    private EdgeKey ValueEdge(in MoneyFact fact, FlowEdgeKind kind) =>
+        new(fact.From, fact.To, kind, fact.Lot < lotOf.Length && lotOf[fact.Lot] is { Product: not null } lot ? lot.ProductNumber : ~fact.Lot);
+
+    /// <summary>The product a lot was bought as, by number; null when no purchase of it was applied.</summary>
+    public int? ProductOfLot(int lot) =>
+        lot < lotOf.Length && lotOf[lot] is { Product: not null } record ? record.ProductNumber : null;
 
     private bool IsVictim(int account)
     {

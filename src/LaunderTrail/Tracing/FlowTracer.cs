@@ -20,15 +20,34 @@ public sealed class FlowTracer
         DateTimeOffset? asOf = null) =>
         Trace(caseId, CaseTimeline.Of(eventsInRecordingOrder, asOf), rule, asOf);
 
+    /// <summary>The flow report and the flow graph of one pass over the facts (parameters as for <see cref="Trace(string, IReadOnlyList{CaseEvent}, TracingRule, DateTimeOffset?)"/>).</summary>
+    public static FlowTrace TraceWithGraph(
+        string caseId,
+        IReadOnlyList<CaseEvent> eventsInRecordingOrder,
+        TracingRule rule,
+        DateTimeOffset? asOf = null) =>
+        TraceWithGraph(caseId, CaseTimeline.Of(eventsInRecordingOrder, asOf), rule, asOf);
+
     /// <summary>Traces an ordered timeline: one timeline serves every rule.</summary>
     internal static FlowReport Trace(string caseId, CaseTimeline timeline, TracingRule rule, DateTimeOffset? asOf) =>
         FlowReportBuilder.Build(caseId, asOf, rule, Apply(timeline, rule));
 
+    /// <summary>Traces an ordered timeline once, recording the flow graph's edges as the money moves.</summary>
+    internal static FlowTrace TraceWithGraph(string caseId, CaseTimeline timeline, TracingRule rule, DateTimeOffset? asOf)
+    {
+        var edges = new FlowGraphRecorder();
+        var ledger = Apply(timeline, rule, edges);
+        return new FlowTrace(
+            FlowReportBuilder.Build(caseId, asOf, rule, ledger),
+            FlowGraphBuilder.Build(caseId, asOf, ledger, edges));
+    }
+
     /// <summary>A ledger that has applied the timeline's facts under the rule.</summary>
-    internal static FlowLedger Apply(CaseTimeline timeline, TracingRule rule)
+    /// <param name="graph">When given, the edges of the flow graph are recorded into it.</param>
+    internal static FlowLedger Apply(CaseTimeline timeline, TracingRule rule, FlowGraphRecorder? graph = null)
     {
         var facts = timeline.Facts;
-        var ledger = new FlowLedger(timeline.Accounts, facts.Numbering, rule);
+        var ledger = new FlowLedger(timeline.Accounts, facts.Numbering, rule, graph);
         foreach (var position in timeline.Happenings) ledger.Apply(in facts.Move(position));
         return ledger;
     }

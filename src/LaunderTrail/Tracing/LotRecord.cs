@@ -17,6 +17,9 @@ internal sealed class LotRecord
     /// <summary>The product of the lot's purchase; null until a purchase of it has been applied.</summary>
     public string? Product { get; set; }
 
+    /// <summary>The product's number (<see cref="Numbering.Products"/>); meaningful once <see cref="Product"/> is set.</summary>
+    public int ProductNumber { get; set; }
+
     /// <summary>The holders' pools, in the order the holders first received part of the lot.</summary>
     public ReadOnlySpan<(int Account, IValuePool Pool)> Holders => holders.Items;
 

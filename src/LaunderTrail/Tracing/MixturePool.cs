@@ -18,11 +18,16 @@ internal sealed class MixturePool : IValuePool
 
     public void Add(Parcel parcel)
     {
-        if (parcel.Amount == 0m) return;
-        var mixture = IsEmpty || held.Mixture.Equals(parcel.Mixture)
-            ? parcel.Mixture
-            : new Blend(held.Mixture, held.Amount, parcel.Mixture, parcel.Amount);
-        held = new Parcel(mixture, held.Amount + parcel.Amount);
+        if (parcel.Amount != 0m) held = Poured(held, parcel);
+    }
+
+    /// <summary>What a pool holding <paramref name="held"/> (the default parcel when empty) holds once a parcel arrives.</summary>
+    public static Parcel Poured(Parcel held, Parcel arriving)
+    {
+        var mixture = held.Mixture is null || held.Mixture.Equals(arriving.Mixture)
+            ? arriving.Mixture
+            : new Blend(held.Mixture, held.Amount, arriving.Mixture, arriving.Amount);
+        return new Parcel(mixture, held.Amount + arriving.Amount);
     }
 
     public void Take(decimal amount, List<Parcel> taken)

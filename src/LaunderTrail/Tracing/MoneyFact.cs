@@ -8,9 +8,9 @@ namespace LaunderTrail.Tracing;
 /// facts keeps them in a few large arrays instead of millions of small objects for the garbage collector to move.
 /// </summary>
 /// <remarks>
-/// Value moves <see cref="From"/> → <see cref="To"/>: the payer and the recipient of a transfer (no payer for a loan,
-/// whose lender is not traced), the buyer and the holder of a purchase, the two hands of a handover, the seller and
-/// the card merchant of a resale.
+/// Value moves <see cref="From"/> → <see cref="To"/>: the lender and the borrower of a loan (the lender's own money is
+/// not traced, only named in the flow graph), the payer and the recipient of a transfer, the buyer and the holder of a
+/// purchase, the two hands of a handover, the seller and the card merchant of a resale.
 /// </remarks>
 internal readonly struct MoneyFact
 {
@@ -48,7 +48,8 @@ internal readonly struct MoneyFact
         {
             LoanDisbursed loan => new MoneyFact
             {
-                Move = MoneyMove.Loan, At = loan.At.UtcTicks, Id = id, From = NoAccount, To = accounts.NumberOf(loan.To),
+                Move = MoneyMove.Loan, At = loan.At.UtcTicks, Id = id, From = accounts.NumberOf(loan.Lender),
+                To = accounts.NumberOf(loan.To),
                 Amount = loan.Amount,
             },
             FundsTransferred transfer => new MoneyFact

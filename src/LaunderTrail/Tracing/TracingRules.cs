@@ -7,6 +7,7 @@ public static class TracingRules
     {
         TracingRule.Fifo => "fifo",
         TracingRule.ProRata => "pro-rata",
+        TracingRule.Libr => "libr",
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "unknown tracing rule"),
     };
 

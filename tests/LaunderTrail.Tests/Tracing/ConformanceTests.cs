@@ -11,10 +11,16 @@ public sealed class ConformanceTests
     {
         { "worked-example.jsonl", "EX-1", "fifo", null },
         { "worked-example.jsonl", "EX-1", "pro-rata", null },
+        { "worked-example.jsonl", "EX-1", "libr", null },
         { "mixed-case.jsonl", "EX-2", "fifo", null },
         { "mixed-case.jsonl", "EX-2", "pro-rata", null },
+        { "mixed-case.jsonl", "EX-2", "libr", null },
         { "mixed-case.jsonl", "EX-2", "fifo", MixedCaseMoment },
         { "mixed-case.jsonl", "EX-2", "pro-rata", MixedCaseMoment },
+        { "mixed-case.jsonl", "EX-2", "libr", MixedCaseMoment },
+        { "own-money.jsonl", "EX-3", "fifo", null },
+        { "own-money.jsonl", "EX-3", "pro-rata", null },
+        { "own-money.jsonl", "EX-3", "libr", null },
     };
 
     [Theory]

@@ -46,6 +46,41 @@ public sealed class ConservationTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void What_the_graph_brought_each_account_less_what_it_took_away_is_what_the_account_holds(TracingRule rule, int seed)
+    {
+        // Given the same long, tangled case
+        var facts = TangledCase(seed);
+
+        // When it is traced with its graph
+        var trace = FlowTracer.TraceWithGraph(CaseFacts.CaseId, facts.Recorded, rule);
+
+        // Then for every victim and every non-victim account: her part of the edges into it less her part of the edges
+        // out of it is what the report says it holds of hers, as cash and face value. A resale's price is new cash (the
+        // merchant's own money is not traced): it arrives, but leaves nothing of hers at the merchant.
+        var net = new Dictionary<(string Origin, string Node), decimal>();
+        foreach (var edge in trace.Graph.Edges)
+        foreach (var share in edge.Origins)
+        {
+            net[(share.Origin, edge.To)] = net.GetValueOrDefault((share.Origin, edge.To)) + share.Amount;
+            if (edge.Kind != FlowEdgeKind.ResalePayment)
+                net[(share.Origin, edge.From)] = net.GetValueOrDefault((share.Origin, edge.From)) - share.Amount;
+        }
+        var checkedAccounts = 0;
+        foreach (var victim in trace.Report.Victims)
+        foreach (var account in Gang.Concat(Merchants))
+        {
+            var held = victim.Holdings.SingleOrDefault(h => h.Account == account) is { } holding
+                ? holding.Cash + holding.FaceValue
+                : 0m;
+            var brought = net.GetValueOrDefault((victim.Holder, "account:" + account));
+            Assert.InRange(brought - held, -ToTheCent * 4, ToTheCent * 4);
+            if (held > 0m) checkedAccounts++;
+        }
+        Assert.True(checkedAccounts > 0);
+    }
+
     private static readonly string[] Victims = ["Victim 1", "Victim 2", "Victim 3"];
     private static readonly string[] Gang = ["G1", "G2", "G3", "MID1", "MID2"];
     private static readonly string[] Merchants = ["CM1", "CM2"];

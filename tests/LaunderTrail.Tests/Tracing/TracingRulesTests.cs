@@ -8,6 +8,7 @@ public sealed class TracingRulesTests
     [Theory]
     [InlineData("fifo", TracingRule.Fifo)]
     [InlineData("pro-rata", TracingRule.ProRata)]
+    [InlineData("libr", TracingRule.Libr)]
     public void A_rule_is_read_back_from_its_name(string name, TracingRule rule)
     {
         // Given a rule's name
@@ -23,7 +24,8 @@ public sealed class TracingRulesTests
     [Theory]
     [InlineData("FIFO")]
     [InlineData("prorata")]
-    [InlineData("libr")]
+    [InlineData("LIBR")]
+    [InlineData("lowest-intermediate-balance")]
     [InlineData("")]
     public void Other_names_are_no_rule(string name)
     {

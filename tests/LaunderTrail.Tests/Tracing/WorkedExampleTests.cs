@@ -22,6 +22,7 @@ public sealed class WorkedExampleTests
     [Theory]
     [InlineData(TracingRule.Fifo, 100, 100, 86, 86, 0, 200)]
     [InlineData(TracingRule.ProRata, 50, 150, 43, 129, 50, 150)]
+    [InlineData(TracingRule.Libr, 50, 150, 43, 129, 50, 150)]
     public void Shares_follow_the_table_of_the_spec(
         TracingRule rule, int lotOfA, int lotOfB, int cashOfA, int cashOfB, int leftInGForA, int leftInGForB)
     {

@@ -1,0 +1,121 @@
+using System.Runtime.InteropServices;
+
+namespace LaunderTrail.Tracing;
+
+/// <summary>
+/// The edges of the flow graph, recorded by the ledger as it moves money and value: per edge its amount and number of
+/// facts, and per edge and origin what the parcels carried. Keyed by numbers, so a fact costs a lookup of its edge and
+/// one per parcel, and nothing is allocated per fact. Blended parcels are only listed as they pass, and divided among
+/// their origins at the end, edge by edge, as <see cref="MixtureExpansion{TBucket}"/> divides the report's buckets:
+/// one pass per edge over the blends, a blend before its parts, with one amount instead of face value and cash.
+/// </summary>
+internal sealed class FlowGraphRecorder
+{
+    private readonly Dictionary<EdgeKey, int> numberOf = [];
+    private readonly List<EdgeKey> edges = [];
+    private readonly List<(decimal Amount, int Facts)> totals = [];
+    private readonly Dictionary<(int Edge, int Origin), decimal> singleOrigin = [];
+    private readonly ChunkedList<(int Edge, Blend Blend, decimal Amount)> blended = new();
+
+    /// <summary>The edges in the order first recorded.</summary>
+    public IReadOnlyList<EdgeKey> Edges => edges;
+
+    public (decimal Amount, int Facts) Total(int edge) => totals[edge];
+
+    public void Record(EdgeKey key, decimal amount, Parcel parcel) =>
+        Add(Count(key, amount), parcel);
+
+    public void Record(EdgeKey key, decimal amount, List<Parcel> parcels)
+    {
+        var edge = Count(key, amount);
+        foreach (var parcel in CollectionsMarshal.AsSpan(parcels)) Add(edge, parcel);
+    }
+
+    /// <summary>What each edge carried of each origin, single-origin parcels first, then blends divided.</summary>
+    public IEnumerable<(int Edge, Origin Origin, decimal Amount)> PerOrigin()
+    {
+        foreach (var ((edge, origin), amount) in singleOrigin) yield return (edge, new Origin(origin), amount);
+        foreach (var divided in Divided()) yield return divided;
+    }
+
+    private IEnumerable<(int Edge, Origin Origin, decimal Amount)> Divided()
+    {
+        if (blended.Count == 0) yield break;
+        var roots = new Blend[blended.Count];
+        for (var i = 0; i < blended.Count; i++) roots[i] = blended[i].Blend;
+        var graph = BlendGraph.Reachable(roots);
+
+        // The listed parcels grouped by edge, in the order listed (a counting sort).
+        var firstOf = new int[edges.Count + 1];
+        for (var i = 0; i < blended.Count; i++) firstOf[blended[i].Edge + 1]++;
+        for (var edge = 0; edge < edges.Count; edge++) firstOf[edge + 1] += firstOf[edge];
+        var next = firstOf[..^1];
+        var byEdge = new int[blended.Count];
+        for (var i = 0; i < blended.Count; i++) byEdge[next[blended[i].Edge]++] = i;
+
+        var amount = new decimal[graph.Count];
+        var ofOrigin = new decimal[graph.Origins.Count];
+        for (var edge = 0; edge < edges.Count; edge++)
+        {
+            if (firstOf[edge] == firstOf[edge + 1]) continue;
+            var first = graph.Count;
+            for (var i = firstOf[edge]; i < firstOf[edge + 1]; i++)
+            {
+                ref readonly var parcel = ref blended[byEdge[i]];
+                var at = graph.IndexOf(parcel.Blend);
+                amount[at] += parcel.Amount;
+                first = Math.Min(first, at);
+            }
+
+            // Blends before the edge's first root are newer than all its roots: none of its value flows through them.
+            for (var i = first; i < graph.Count; i++)
+            {
+                if (amount[i] == 0m) continue;
+                var older = amount[i] * graph.OlderFraction[i];
+                PassOn(graph.Older[i], older);
+                PassOn(graph.Newer[i], amount[i] - older);
+                amount[i] = 0m;
+            }
+
+            for (var o = 0; o < ofOrigin.Length; o++)
+            {
+                if (ofOrigin[o] == 0m) continue;
+                yield return (edge, graph.Origins[o], ofOrigin[o]);
+                ofOrigin[o] = 0m;
+            }
+        }
+
+        void PassOn(int part, decimal share)
+        {
+            if (part >= 0) amount[part] += share;
+            else ofOrigin[~part] += share;
+        }
+    }
+
+    private int Count(EdgeKey key, decimal amount)
+    {
+        ref var edge = ref CollectionsMarshal.GetValueRefOrAddDefault(numberOf, key, out var exists);
+        if (!exists)
+        {
+            edge = edges.Count;
+            edges.Add(key);
+            totals.Add(default);
+        }
+        var total = CollectionsMarshal.AsSpan(totals);
+        total[edge] = (total[edge].Amount + amount, total[edge].Facts + 1);
+        return edge;
+    }
+
+    private void Add(int edge, Parcel parcel)
+    {
+        if (parcel.Amount == 0m) return;
+        if (parcel.Mixture is Blend blend)
+        {
+            blended.Add((edge, blend, parcel.Amount));
+            return;
+        }
+        var origin = ((SingleOrigin)parcel.Mixture).Origin.Victim;
+        ref var carried = ref CollectionsMarshal.GetValueRefOrAddDefault(singleOrigin, (edge, origin), out _);
+        carried += parcel.Amount;
+    }
+}

@@ -1,0 +1,7 @@
+namespace LaunderTrail.Tracing;
+
+public enum FlowNodeKind
+{
+    Account,
+    Product,
+}
