@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using LaunderTrail.Access;
+using LaunderTrail.Court;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -24,8 +25,8 @@ public sealed class AccessLogCommand : AsyncCommand<AccessLogCommand.Settings>
         var records = await new AccessLog(store).ReadAsync(settings.Case, ct);
         var table = new Table().AddColumns("seq", "at", "key", "role", "endpoint", "parameters");
         foreach (var (seq, _, access) in records)
-            table.AddRow(seq.ToString(), access.At.ToString("O"), Markup.Escape(access.KeyName), access.Role,
-                Markup.Escape(access.Endpoint), Markup.Escape(string.Join(" ", access.Parameters.Select(p => $"{p.Key}={p.Value}"))));
+            table.AddRow(seq.ToString(), access.At.ToString("O"), Shown(access.KeyName), Shown(access.Role),
+                Shown(access.Endpoint), Shown(string.Join(" ", access.Parameters.Select(p => $"{p.Key}={p.Value}"))));
         AnsiConsole.Write(table);
 
         if (AccessChain.FirstBroken(records) is { } broken)
@@ -37,4 +38,6 @@ public sealed class AccessLogCommand : AsyncCommand<AccessLogCommand.Settings>
         Diagnostics.Note($"{records.Count} access(es); the access log's hash chain holds.");
         return ExitCodes.Ok;
     }
+
+    private static string Shown(string text) => Markup.Escape(VisibleText.Of(text));
 }

@@ -46,9 +46,9 @@ public sealed class VerifyCommand : AsyncCommand<VerifyCommand.Settings>
             return ExitCodes.DataError;
         }
 
-        foreach (var failure in verification.Failures) Console.WriteLine($"FAILED {failure}");
+        foreach (var failure in verification.Failures) Console.WriteLine(VisibleText.Of($"FAILED {failure}"));
         if (!verification.Holds) return ExitCodes.VerificationFailed;
-        Console.WriteLine($"OK {folder}: every file matches the manifest, the hash chain holds, and every file regenerates byte for byte.");
+        Console.WriteLine(VisibleText.Of($"OK {folder}: every file matches the manifest, the hash chain holds, and every file regenerates byte for byte."));
         return ExitCodes.Ok;
     }
 
@@ -59,7 +59,7 @@ public sealed class VerifyCommand : AsyncCommand<VerifyCommand.Settings>
         var failure = await StoredChainCheck.RunAsync(history, @case, ct);
         if (failure is not null)
         {
-            Console.WriteLine($"FAILED case {@case}, {failure}");
+            Console.WriteLine(VisibleText.Of($"FAILED case {@case}, {failure}"));
             return ExitCodes.VerificationFailed;
         }
 
@@ -70,7 +70,7 @@ public sealed class VerifyCommand : AsyncCommand<VerifyCommand.Settings>
             Diagnostics.Error($"case {@case}: no events recorded");
             return ExitCodes.NoInput;
         }
-        Console.WriteLine($"OK case {@case}: the hash chain of its {count} events holds.");
+        Console.WriteLine(VisibleText.Of($"OK case {@case}: the hash chain of its {count} events holds."));
         return ExitCodes.Ok;
     }
 }
