@@ -39,12 +39,15 @@ public static class ApiHost
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         builder.Services.AddAuthorization();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ReadFailures>();
         builder.Services.AddOpenApi();
     }
 
     public static void Map(WebApplication app, string? webRoot = null)
     {
+        app.UseExceptionHandler();
         WebView.Map(app, webRoot);
+        app.UseMiddleware<EncodedRouteValues>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<AccessLogging>();

@@ -3,6 +3,7 @@ using LaunderTrail.Cli.Rendering;
 using LaunderTrail.Court;
 using LaunderTrail.Flows;
 using LaunderTrail.Tracing;
+using Npgsql;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -64,6 +65,19 @@ public sealed class FlowsCommand : AsyncCommand<FlowsCommand.Settings>
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
+    {
+        try
+        {
+            return await ShowAsync(settings, ct);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException and not NpgsqlException)
+        {
+            Diagnostics.Error($"case {settings.Case}: {UnreadableCase.ReasonOf(failure)}: {failure.GetType().Name}: {failure.Message}");
+            return ExitCodes.DataError;
+        }
+    }
+
+    private static async Task<int> ShowAsync(Settings settings, CancellationToken ct)
     {
         TracingRules.TryParse(settings.Rule, out var rule);
         await using var store = await Database.OpenAsync(settings, ct);

@@ -21,8 +21,12 @@ public sealed class FlowProjector(CaseStore store)
         return await StoreAsync(@case, facts, lastSeq, ct);
     }
 
-    /// <summary>Refreshes every case whose read model is missing or older than its last recorded fact.</summary>
-    public async Task RefreshStaleAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Refreshes every case whose read model is missing or older than its last recorded fact. A case that cannot be
+    /// traced is named in the answer and the others are refreshed still: one case never keeps the rest from being read.
+    /// </summary>
+    /// <returns>The stale cases that could not be refreshed, by case number.</returns>
+    public async Task<IReadOnlyList<UnreadableCase>> RefreshStaleAsync(CancellationToken ct = default)
     {
         Dictionary<string, long> built;
         await using (var session = store.Documents.QuerySession())
@@ -39,7 +43,20 @@ public sealed class FlowProjector(CaseStore store)
                 if (built.GetValueOrDefault(reader.GetString(0)) != reader.GetInt64(1)) stale.Add(reader.GetString(0));
         }
 
-        foreach (var @case in stale) await RefreshAsync(@case, ct);
+        var unreadable = new List<UnreadableCase>();
+        foreach (var @case in stale)
+        {
+            try
+            {
+                await RefreshAsync(@case, ct);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                unreadable.Add(new UnreadableCase(@case, UnreadableCase.ReasonOf(failure), failure));
+            }
+        }
+
+        return unreadable;
     }
 
     /// <summary>Rebuilds every case's read models from the events; reports facts read as it goes.</summary>
