@@ -1,8 +1,10 @@
+using LaunderTrail.Access;
 using LaunderTrail.Api.Security;
 using LaunderTrail.Flows;
 using LaunderTrail.Storage;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Wolverine.Http;
 
@@ -20,13 +22,14 @@ public sealed record CaseList(IReadOnlyList<CaseRow> Cases, IReadOnlyList<Unavai
 /// <summary>
 /// <c>GET /cases</c>: every case with its victims, loss, resale cash and last event time. A case whose figures cannot
 /// be computed is named under <c>unavailable</c> instead, so one broken case never takes the list (and with it every
-/// sign-in of the browser view) down.
+/// sign-in of the browser view) down. The cases whose figures are shown are recorded in the list access log first.
 /// </summary>
 public static class ListCasesEndpoint
 {
     [WolverineGet("/cases")]
     [Authorize(Roles = Allowed.Readers)]
-    public static async Task<CaseList> Get(CaseStore store, ILogger<CaseList> logger, CancellationToken ct)
+    public static async Task<CaseList> Get(CaseStore store, AccessLog log, TimeProvider clock, HttpContext context,
+        ILogger<CaseList> logger, CancellationToken ct)
     {
         var unreadable = await new FlowProjector(store).RefreshStaleAsync(ct);
         foreach (var failed in unreadable)
@@ -41,6 +44,7 @@ public static class ListCasesEndpoint
             .Select(f => new CaseRow(f.Id, f.Victims, Math.Round(f.ProRataTotals.VictimLoss, 2),
                 Math.Round(f.ProRataTotals.ResaleCash, 2), f.LastEventAt))
             .ToList();
+        await AccessLogging.RecordFiguresShownAsync(context, log, clock, rows.Select(r => r.Case), ct);
         var unavailable = unreadable.OrderBy(u => u.Case, StringComparer.Ordinal).Select(u => new UnavailableCase(u.Case, u.Reason)).ToList();
         return new CaseList(rows, unavailable);
     }
