@@ -56,6 +56,30 @@ public sealed class VisibleTextTests
     [InlineData("timeline.html")]
     public void A_bundles_readable_timeline_shows_a_hostile_holder_name_escaped(string file)
     {
+        var text = BundleFile(file);
+
+        Assert.DoesNotContain(text, c => VisibleText.IsHidden(c) && c is not '\n');
+        Assert.Contains("u001B", text);
+        Assert.Contains("u202E", text);
+    }
+
+    /// <summary>
+    /// The JSON files keep the exact text: the JSON encoder writes the controls as \uXXXX, and leaves the bidirectional
+    /// controls as they are (docs/architecture.md, "Recorded text on terminals and in bundles").
+    /// </summary>
+    [Theory]
+    [InlineData("timeline.json")]
+    [InlineData("events.jsonl")]
+    public void A_bundles_json_files_escape_the_controls_of_a_hostile_holder_name(string file)
+    {
+        var text = BundleFile(file);
+
+        Assert.DoesNotContain(text, c => char.IsControl(c) && c is not '\n');
+        Assert.Contains(@"\u001B]0;owned\u0007\u001B[2JMr Evil", text);
+    }
+
+    private static string BundleFile(string file)
+    {
         var facts = new[]
         {
             Account("a-1", "zheng-card", HostileHolder, "victim"),
@@ -66,11 +90,7 @@ public sealed class VisibleTextTests
             new ChainedRecord(i + 1, new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero), CaseHistory.ReadFact(line))).ToList();
 
         var files = TimelineBundle.Build(records, new BundleParameters(SmallCase.Case, null, null), "LaunderTrail (test build)");
-        var text = Encoding.UTF8.GetString(files.Single(f => f.Name == file).Content);
-
-        Assert.DoesNotContain(text, c => VisibleText.IsHidden(c) && c is not '\n');
-        Assert.Contains("u001B", text);
-        Assert.Contains("u202E", text);
+        return Encoding.UTF8.GetString(files.Single(f => f.Name == file).Content);
     }
 
     private static string Account(string id, string account, string holder, string role) =>
