@@ -45,6 +45,7 @@ public static class ApiHost
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         builder.Services.AddAuthorization();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ReadFailures>();
         builder.Services.AddOpenApi();
     }
 
@@ -77,7 +78,9 @@ public static class ApiHost
 
     public static void Map(WebApplication app, string? webRoot = null)
     {
+        app.UseExceptionHandler();
         WebView.Map(app, webRoot);
+        app.UseMiddleware<EncodedRouteValues>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<AccessLogging>();

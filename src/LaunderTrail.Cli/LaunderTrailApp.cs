@@ -26,15 +26,16 @@ public static class LaunderTrailApp
                 .WithDescription("Record the facts of a JSON Lines evidence file, whole or not at all.")
                 .WithExample("import", "samples/case-515/case-515.jsonl");
             config.AddCommand<FlowsCommand>("flows")
-                .WithDescription("Show where each victim's money went: totals, card merchants, trails.")
+                .WithDescription("Show where the victims' money went: totals, card merchants, the largest losses' trails (--all, --victim).")
                 .WithExample("flows", "--case", "SQ-2019-515", "--rule", "fifo", "--as-of", "2019-05-15T00:00:00+08:00")
+                .WithExample("flows", "--case", "SQ-2019-515", "--victim", "acc-zheng-bank")
                 .WithExample("flows", "--case", "SQ-2019-515", "--json");
             config.AddCommand<GenerateCommand>("generate")
                 .WithDescription("Write the 5·15 reference case (or a larger one for benchmarks) as JSON Lines.")
                 .WithExample("generate", "--seed", "515", "--out", "samples/case-515/case-515.jsonl")
                 .WithExample("generate", "--events", "1000000", "--out", "big.jsonl");
             config.AddCommand<BenchmarkCommand>("benchmark")
-                .WithDescription("Measure import, rebuild, report and replay on a generated case (own schema, emptied first).");
+                .WithDescription("Measure import, rebuild, report, the text view and replay on a generated case (own schema, emptied first).");
             config.AddCommand<RebuildCommand>("rebuild")
                 .WithDescription("Rebuild every read model (flow reports, merchant totals) from the recorded events.");
             config.AddCommand<TimelineCommand>("timeline")
@@ -57,7 +58,7 @@ public static class LaunderTrailApp
                 keys.AddCommand<KeysCommandRevoke>("revoke");
             });
             config.AddCommand<AccessLogCommand>("access-log")
-                .WithDescription("Show who read or wrote a case through the API, and check that log's hash chain.");
+                .WithDescription("Show who read or wrote a case through the API (--case), or was shown several cases' figures (--lists); check the log's hash chain.");
         });
         return app.RunAsync(args);
     }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using LaunderTrail.Cli.Rendering;
 using LaunderTrail.Flows;
 using LaunderTrail.Generation;
 using LaunderTrail.Import;
@@ -12,7 +13,7 @@ using Spectre.Console.Cli;
 namespace LaunderTrail.Cli.Commands;
 
 /// <summary>
-/// <c>laundertrail benchmark</c>: measures import, rebuild, report and replay on a generated case, next to a raw
+/// <c>laundertrail benchmark</c>: measures import, rebuild, report, the text view and replay on a generated case, next to a raw
 /// PostgreSQL COPY of the same lines, in a schema of its own that it empties first. Prints the figures that
 /// docs/benchmarks.md records.
 /// </summary>
@@ -91,6 +92,21 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
             results.Add(("flow report (JSON, pro-rata) from the read model, read to the end: first read, median of 5",
                 $"{reads[0]:N0} ms, {reads.Order().ElementAt(2):N0} ms ({reportBytes / 1_048_576.0:N0} MiB)"));
 
+            var views = new List<double>();
+            var lines = 0;
+            for (var view = 0; view < 3; view++)
+            {
+                clock.Restart();
+                var text = new StringWriter { NewLine = "\n" };
+                FlowReportView.Write(PlainConsole(text), (await queries.ReportAsync(Case, TracingRule.ProRata, ct: ct))!,
+                    new VictimSelection.Largest(VictimSelection.DefaultLargest));
+                views.Add(clock.Elapsed.TotalMilliseconds);
+                lines = text.ToString().Count(c => c == '\n');
+            }
+
+            results.Add(($"flows as text (pro-rata: totals, merchants, {VictimSelection.DefaultLargest} largest losses) from the read model: first, median of 3",
+                $"{views[0]:N0} ms, {views.Order().ElementAt(1):N0} ms ({lines:N0} lines)"));
+
             clock.Restart();
             await queries.ReportAsync(Case, TracingRule.Fifo, TimeOption.Parse(settings.AsOf), ct: ct);
             results.Add(($"--as-of {settings.AsOf} replay", $"{clock.Elapsed.TotalMilliseconds:N0} ms"));
@@ -107,6 +123,18 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated($"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1_073_741_824.0:N0} GiB, .NET {Environment.Version}");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>A console that writes plain text of the report width into <paramref name="output"/>, as when piped.</summary>
+    private static IAnsiConsole PlainConsole(TextWriter output)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = LaunderTrailApp.ReportWidth;
+        return console;
     }
 
     private static async Task EmptyAsync(DatabaseLogins owner, string schema, CancellationToken ct)

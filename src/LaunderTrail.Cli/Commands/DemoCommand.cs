@@ -50,7 +50,7 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         TracingRules.TryParse(settings.Rule, out var rule);
         var report = (await new FlowQueries(store).ReportAsync(ReferenceCase, rule, ct: ct))!;
         var zheng = report.Victims.FirstOrDefault(v => v.Accounts.Contains(ZhengAccount))?.Holder;
-        FlowReportView.Write(AnsiConsole.Console, report, firstVictim: zheng);
+        FlowReportView.Write(AnsiConsole.Console, report, new VictimSelection.All(First: zheng));
         return ExitCodes.Ok;
     }
 

@@ -1,13 +1,19 @@
 using System.ComponentModel;
 using LaunderTrail.Cli.Rendering;
+using LaunderTrail.Court;
 using LaunderTrail.Flows;
 using LaunderTrail.Tracing;
+using Npgsql;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace LaunderTrail.Cli.Commands;
 
-/// <summary><c>laundertrail flows --case C</c>: where each victim's money went, under a tracing rule, at any moment.</summary>
+/// <summary>
+/// <c>laundertrail flows --case C</c>: where the victims' money went, under a tracing rule, at any moment. The terminal
+/// view shows the totals, the card merchants and the largest losses' trails (<c>--victims N</c>); <c>--victim NAME</c>
+/// draws one victim's trail, <c>--all</c> every trail.
+/// </summary>
 public sealed class FlowsCommand : AsyncCommand<FlowsCommand.Settings>
 {
     public sealed class Settings : DatabaseSettings
@@ -33,9 +39,25 @@ public sealed class FlowsCommand : AsyncCommand<FlowsCommand.Settings>
         [Description("Write the flow report of the interchange format (docs/interchange.md) instead of the terminal view.")]
         public bool Json { get; init; }
 
+        [CommandOption("--victims <COUNT>")]
+        [Description("How many victims' trails the terminal view draws, largest loss first.")]
+        [DefaultValue(VictimSelection.DefaultLargest)]
+        public int Victims { get; init; } = VictimSelection.DefaultLargest;
+
+        [CommandOption("--victim <NAME>")]
+        [Description("Draw only the trail of the victim with this holder name or account.")]
+        public string? Victim { get; init; }
+
+        [CommandOption("--all")]
+        [Description("Draw every victim's trail, in the report's order (long for a large case).")]
+        public bool All { get; init; }
+
         public override ValidationResult Validate()
         {
             if (string.IsNullOrWhiteSpace(Case)) return ValidationResult.Error("--case is required");
+            if (Victims < 0) return ValidationResult.Error("--victims must be 0 or more");
+            if (All && Victim is not null) return ValidationResult.Error("give --all or --victim, not both");
+            if (Victim is { Length: 0 }) return ValidationResult.Error("--victim needs a holder name or an account");
             if (!TracingRules.TryParse(Rule, out _)) return ValidationResult.Error("--rule must be fifo or pro-rata");
             var asOf = TimeOption.Check(AsOf, "--as-of");
             return asOf.Successful ? TimeOption.Check(KnownAt, "--known-at") : asOf;
@@ -43,6 +65,19 @@ public sealed class FlowsCommand : AsyncCommand<FlowsCommand.Settings>
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
+    {
+        try
+        {
+            return await ShowAsync(settings, ct);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException and not NpgsqlException)
+        {
+            Diagnostics.Error($"case {settings.Case}: {UnreadableCase.ReasonOf(failure)}: {failure.GetType().Name}: {failure.Message}");
+            return ExitCodes.DataError;
+        }
+    }
+
+    private static async Task<int> ShowAsync(Settings settings, CancellationToken ct)
     {
         TracingRules.TryParse(settings.Rule, out var rule);
         await using var store = await Database.OpenAsync(settings, ct);
@@ -59,7 +94,20 @@ public sealed class FlowsCommand : AsyncCommand<FlowsCommand.Settings>
 
         var report = await queries.ReportAsync(settings.Case, rule, asOf, knownAt, ct);
         if (report is null) return NoFacts(settings.Case);
-        FlowReportView.Write(AnsiConsole.Console, report);
+        VictimSelection selection = settings switch
+        {
+            { All: true } => new VictimSelection.All(),
+            { Victim: { } victim } => new VictimSelection.Named(victim),
+            _ => new VictimSelection.Largest(settings.Victims),
+        };
+        if (selection is VictimSelection.Named named && VictimSelection.Matching(report.Victims, named.NameOrAccount).Count == 0)
+        {
+            Diagnostics.Error($"case {settings.Case}: no victim is named '{named.NameOrAccount}' or holds that account " +
+                              $"({report.Victims.Count:N0} victims; the default view lists the largest losses)");
+            return ExitCodes.NoInput;
+        }
+
+        FlowReportView.Write(AnsiConsole.Console, report, selection);
         return ExitCodes.Ok;
     }
 

@@ -1,4 +1,5 @@
 using LaunderTrail.Access;
+using LaunderTrail.Court;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -12,7 +13,7 @@ public sealed class KeysCommandList : AsyncCommand<DatabaseSettings>
         await using var store = await Database.OpenAsync(settings, ct);
         var table = new Table().AddColumns("name", "role", "created", "revoked");
         foreach (var key in await new ApiKeys(store, TimeProvider.System).ListAsync(ct))
-            table.AddRow(Markup.Escape(key.Name), ApiRoles.Name(key.Role), key.CreatedAt.ToString("u"), key.RevokedAt?.ToString("u") ?? "");
+            table.AddRow(Markup.Escape(VisibleText.Of(key.Name)), ApiRoles.Name(key.Role), key.CreatedAt.ToString("u"), key.RevokedAt?.ToString("u") ?? "");
         AnsiConsole.Write(table);
         return ExitCodes.Ok;
     }

@@ -59,9 +59,9 @@ public sealed class VerifyCommand : AsyncCommand<VerifyCommand.Settings>
             return ExitCodes.DataError;
         }
 
-        foreach (var failure in verification.Failures) Console.WriteLine($"FAILED {failure}");
+        foreach (var failure in verification.Failures) Console.WriteLine(VisibleText.Of($"FAILED {failure}"));
         if (!verification.Holds) return ExitCodes.VerificationFailed;
-        Console.WriteLine($"OK {folder}: every file matches the manifest, the hash chain holds, and every file regenerates byte for byte.");
+        Console.WriteLine(VisibleText.Of($"OK {folder}: every file matches the manifest, the hash chain holds, and every file regenerates byte for byte."));
         return ExitCodes.Ok;
     }
 
@@ -71,7 +71,7 @@ public sealed class VerifyCommand : AsyncCommand<VerifyCommand.Settings>
         var outcome = await StoredChainCheck.RunAsync(new CaseHistory(store), @case, pinned, ct);
         if (outcome.Failure is { } failure)
         {
-            Console.WriteLine($"FAILED case {@case}, {failure}");
+            Console.WriteLine(VisibleText.Of($"FAILED case {@case}, {failure}"));
             return ExitCodes.VerificationFailed;
         }
 
@@ -81,10 +81,10 @@ public sealed class VerifyCommand : AsyncCommand<VerifyCommand.Settings>
             return ExitCodes.NoInput;
         }
 
-        Console.WriteLine(pinned is null
+        Console.WriteLine(VisibleText.Of(pinned is null
             ? $"OK case {@case}: the hash chain of its {head.Position} events holds."
             : $"OK case {@case}: the hash chain of its {head.Position} events holds, and the events up to the pinned head " +
-              $"{pinned.Position} are unchanged; {After(head.Position - pinned.Position)}.");
+              $"{pinned.Position} are unchanged; {After(head.Position - pinned.Position)}."));
         return ExitCodes.Ok;
     }
 

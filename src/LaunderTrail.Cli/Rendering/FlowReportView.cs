@@ -1,3 +1,4 @@
+using LaunderTrail.Court;
 using LaunderTrail.Evidence;
 using LaunderTrail.Tracing;
 using Spectre.Console;
@@ -7,24 +8,41 @@ namespace LaunderTrail.Cli.Rendering;
 
 /// <summary>
 /// The flow report for a terminal: the case totals, the merchants who bought the prepaid value, and each
-/// victim's trail as a tree (victim → accounts her money went to → who holds it now → card merchants reached).
+/// victim's trail as a tree (victim → accounts her money went to → who holds it now → card merchants reached), for
+/// the victims the <see cref="VictimSelection"/> picks. Recorded text is shown through <see cref="VisibleText"/>, so no
+/// control character or direction override in the evidence reaches the terminal, and escaped for Spectre's markup.
 /// </summary>
 public static class FlowReportView
 {
-    public static void Write(IAnsiConsole console, FlowReport report, string? firstVictim = null)
+    public static void Write(IAnsiConsole console, FlowReport report, VictimSelection selection)
     {
         var asOf = report.AsOf is { } moment ? $", as of {InstantWithOffsetConverter.Render(moment)}" : "";
-        console.Write(new Rule($"[bold]Case {Markup.Escape(report.Case)}[/] — rule {TracingRules.Name(report.Rule)}{Markup.Escape(asOf)}").LeftJustified());
+        console.Write(new Rule($"[bold]Case {Escaped(report.Case)}[/] — rule {TracingRules.Name(report.Rule)}{Markup.Escape(asOf)}").LeftJustified());
         console.Write(Totals(report.Totals));
         console.Write(Merchants(report.Merchants));
-        foreach (var victim in VictimsInOrder(report.Victims, firstVictim))
+        var shown = Victims(report.Victims, selection);
+        foreach (var victim in shown)
             console.Write(Trail(victim));
+        if (selection is VictimSelection.Largest && shown.Count < report.Victims.Count)
+        {
+            var rest = report.Victims.Count - shown.Count;
+            var restLoss = report.Victims.Sum(v => v.Loss) - shown.Sum(v => v.Loss);
+            console.MarkupLine($"[grey]and {rest:N0} more victim(s), who lost {Money.Amount(restLoss)} in total: " +
+                               "--all shows every trail, --victim NAME one victim's[/]");
+        }
         if (report.Problems.Count > 0)
             console.Write(Problems(report.Problems));
     }
 
-    private static IEnumerable<VictimRow> VictimsInOrder(IReadOnlyList<VictimRow> victims, string? first) =>
-        first is null ? victims : victims.Where(v => v.Holder == first).Concat(victims.Where(v => v.Holder != first));
+    private static IReadOnlyList<VictimRow> Victims(IReadOnlyList<VictimRow> victims, VictimSelection selection) => selection switch
+    {
+        VictimSelection.All { First: null } => victims,
+        VictimSelection.All { First: { } first } =>
+            victims.Where(v => v.Holder == first).Concat(victims.Where(v => v.Holder != first)).ToList(),
+        VictimSelection.Largest largest => VictimSelection.LargestOf(victims, largest.Count),
+        VictimSelection.Named named => VictimSelection.Matching(victims, named.NameOrAccount),
+        _ => throw new ArgumentOutOfRangeException(nameof(selection), selection, "unknown selection"),
+    };
 
     private static Table Totals(FlowTotals totals)
     {
@@ -56,18 +74,18 @@ public static class FlowReportView
     private static Tree Trail(VictimRow victim)
     {
         var tree = new Tree(new Markup(
-            $"[bold]{Markup.Escape(victim.Holder)}[/] ({Markup.Escape(string.Join(", ", victim.Accounts))}) lost [bold]{Money.Amount(victim.Loss)}[/]"));
+            $"[bold]{Escaped(victim.Holder)}[/] ({Escaped(string.Join(", ", victim.Accounts))}) lost [bold]{Money.Amount(victim.Loss)}[/]"));
         var sent = tree.AddNode("[grey]money went to[/]");
         foreach (var hop in victim.Hops)
-            sent.AddNode(Escaped($"{hop.Account} ({Who(hop.Holder, hop.Role)}): {Money.Amount(hop.Amount)}"));
+            sent.AddNode(Line($"{hop.Account} ({Who(hop.Holder, hop.Role)}): {Money.Amount(hop.Amount)}"));
         var held = tree.AddNode("[grey]held now by[/]");
         foreach (var holding in victim.Holdings)
-            held.AddNode(Escaped($"{holding.Account} ({Who(holding.Holder, holding.Role)}): cash {Money.Amount(holding.Cash)}, face value {Money.Amount(holding.FaceValue)}"));
+            held.AddNode(Line($"{holding.Account} ({Who(holding.Holder, holding.Role)}): cash {Money.Amount(holding.Cash)}, face value {Money.Amount(holding.FaceValue)}"));
         var reached = tree.AddNode("[grey]card merchants reached[/]");
         foreach (var merchant in victim.Reached)
         {
             var rate = merchant.FaceValue == 0m ? "" : $" at {Money.Rate(merchant.Cash / merchant.FaceValue)}";
-            reached.AddNode(Escaped($"{merchant.Account} ({merchant.Holder}): face value {Money.Amount(merchant.FaceValue)} for {Money.Amount(merchant.Cash)}{rate}"));
+            reached.AddNode(Line($"{merchant.Account} ({merchant.Holder}): face value {Money.Amount(merchant.FaceValue)} for {Money.Amount(merchant.Cash)}{rate}"));
         }
 
         return tree;
@@ -87,7 +105,9 @@ public static class FlowReportView
     private static string RoleName(AccountRole role) =>
         System.Text.Json.JsonSerializer.Serialize(role, EvidenceJson.Options).Trim('"');
 
-    private static IRenderable Escaped(string text) => new Markup(Markup.Escape(text));
+    private static string Escaped(string text) => Markup.Escape(VisibleText.Of(text));
 
-    private static Text Text(string value) => new(value);
+    private static IRenderable Line(string text) => new Markup(Escaped(text));
+
+    private static Text Text(string value) => new(VisibleText.Of(value));
 }

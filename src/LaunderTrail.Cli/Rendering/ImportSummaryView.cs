@@ -1,3 +1,4 @@
+using LaunderTrail.Court;
 using LaunderTrail.Import;
 using Spectre.Console;
 
@@ -13,11 +14,11 @@ public static class ImportSummaryView
             .AddColumn(new TableColumn("recorded").RightAligned())
             .AddColumn(new TableColumn("already recorded").RightAligned());
         foreach (var (type, counts) in summary.ByType)
-            table.AddRow(type, $"{counts.Recorded:N0}", $"{counts.AlreadyRecorded:N0}");
+            table.AddRow(Markup.Escape(VisibleText.Of(type)), $"{counts.Recorded:N0}", $"{counts.AlreadyRecorded:N0}");
         table.AddRow("[bold]total[/]", $"[bold]{summary.Recorded:N0}[/]", $"[bold]{summary.AlreadyRecorded:N0}[/]");
         console.Write(table);
         console.MarkupLineInterpolated(
-            $"{summary.Lines:N0} lines, case(s) {string.Join(", ", summary.Cases)}; batch {summary.Batch}.");
+            $"{summary.Lines:N0} lines, case(s) {VisibleText.Of(string.Join(", ", summary.Cases))}; batch {summary.Batch}.");
         var perSecond = summary.Lines / Math.Max((summary.Checking + summary.Writing).TotalSeconds, 0.001);
         console.MarkupLineInterpolated(
             $"Checked in {summary.Checking.TotalSeconds:0.0} s, wrote in {summary.Writing.TotalSeconds:0.0} s ({perSecond:N0} lines/s).");

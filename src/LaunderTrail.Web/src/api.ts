@@ -136,10 +136,15 @@ export function toCaseSummary(row: Loose): CaseSummary {
   };
 }
 
+/** A case GET /cases left out because its figures cannot be read, and why. */
+export interface UnavailableCase { case: string; reason: string }
+
+export interface CaseList { cases: CaseSummary[]; unavailable: UnavailableCase[] }
+
 /** GET /cases */
-export async function listCases(): Promise<CaseSummary[]> {
-  const rows = (await (await request('/cases')).json()) as Loose[];
-  return rows.map(toCaseSummary);
+export async function listCases(): Promise<CaseList> {
+  const list = (await (await request('/cases')).json()) as { cases?: Loose[]; unavailable?: UnavailableCase[] };
+  return { cases: (list.cases ?? []).map(toCaseSummary), unavailable: list.unavailable ?? [] };
 }
 
 /** GET /cases/{case}/flows */

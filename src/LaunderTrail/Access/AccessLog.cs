@@ -6,15 +6,23 @@ namespace LaunderTrail.Access;
 
 /// <summary>
 /// Each case's access log: a Marten event stream of its own (<see cref="AccessLogFile.StreamKey"/>), chained
-/// (<see cref="AccessChain"/>) and covered by the append-only guard on the event table like the evidence.
+/// (<see cref="AccessChain"/>) and covered by the append-only guard on the event table like the evidence. The list
+/// access log (<see cref="AccessLogFile.ListsStreamKey"/>) records, the same way, the figures of several cases shown
+/// at once.
 /// </summary>
 public sealed class AccessLog(CaseStore store)
 {
     private const string ChainHeader = "chain";
 
-    public async Task RecordAsync(CaseAccessed access, CancellationToken ct = default)
+    public Task RecordAsync(CaseAccessed access, CancellationToken ct = default) =>
+        AppendAsync(AccessLogFile.StreamKey(access.Case), access, (head, seq) => AccessChain.Next(head, seq, access), ct);
+
+    /// <summary>Records per-case figures shown outside a case read, in the list access log.</summary>
+    public Task RecordAsync(CaseFiguresShown access, CancellationToken ct = default) =>
+        AppendAsync(AccessLogFile.ListsStreamKey, access, (head, seq) => AccessChain.Next(head, seq, access), ct);
+
+    private async Task AppendAsync(string key, object access, Func<byte[], long, byte[]> chainAfter, CancellationToken ct)
     {
-        var key = AccessLogFile.StreamKey(access.Case);
         await using var connection = await store.Db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
 
@@ -27,7 +35,7 @@ public sealed class AccessLog(CaseStore store)
         }
 
         var (version, head) = await HeadAsync(connection, key, ct);
-        var chain = AccessChain.Next(head, version + 1, access);
+        var chain = chainAfter(head, version + 1);
         await using (var session = store.Documents.LightweightSession(SessionOptions.ForTransaction(transaction)))
         {
             var action = version == 0
@@ -47,6 +55,16 @@ public sealed class AccessLog(CaseStore store)
         var events = await session.Events.FetchStreamAsync(AccessLogFile.StreamKey(@case), token: ct);
         return events
             .Select(e => new AccessRecord(e.Version, e.GetHeader(ChainHeader)?.ToString() ?? "", (CaseAccessed)e.Data))
+            .ToList();
+    }
+
+    /// <summary>The list access log (<see cref="CaseFiguresShown"/>), oldest first.</summary>
+    public async Task<IReadOnlyList<ListAccessRecord>> ReadListsAsync(CancellationToken ct = default)
+    {
+        await using var session = store.Documents.QuerySession();
+        var events = await session.Events.FetchStreamAsync(AccessLogFile.ListsStreamKey, token: ct);
+        return events
+            .Select(e => new ListAccessRecord(e.Version, e.GetHeader(ChainHeader)?.ToString() ?? "", (CaseFiguresShown)e.Data))
             .ToList();
     }
 

@@ -8,6 +8,7 @@ public static class AccessStore
     public static void Configure(StoreOptions options)
     {
         options.Events.AddEventType<CaseAccessed>();
+        options.Events.AddEventType<CaseFiguresShown>();
         options.Schema.For<ApiKey>().Index(k => k.Name);
     }
 }

@@ -115,5 +115,5 @@ internal static class TimelineHtml
     private static void Cell(StringBuilder html, string text, bool numeric) =>
         html.Append(numeric ? "<td class=\"n\">" : "<td>").Append(E(text)).Append("</td>");
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => WebUtility.HtmlEncode(VisibleText.Of(text));
 }

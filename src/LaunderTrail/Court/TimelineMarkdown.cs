@@ -66,14 +66,18 @@ internal static class TimelineMarkdown
         return md.ToString();
     }
 
-    /// <summary>Evidence text is shown as written: Markdown's own characters are escaped.</summary>
+    /// <summary>
+    /// Evidence text is shown as written: controls and direction overrides as visible escapes (<see cref="VisibleText"/>),
+    /// Markdown's own characters escaped.
+    /// </summary>
     private static string Escape(string text)
     {
-        var escaped = new StringBuilder(text.Length);
-        foreach (var c in text)
+        var visible = VisibleText.Of(text);
+        var escaped = new StringBuilder(visible.Length);
+        foreach (var c in visible)
         {
             if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#') escaped.Append('\\');
-            escaped.Append(c is '\n' or '\r' ? ' ' : c);
+            escaped.Append(c);
         }
         return escaped.ToString();
     }

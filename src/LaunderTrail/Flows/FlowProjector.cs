@@ -27,10 +27,11 @@ public sealed class FlowProjector(CaseStore store)
 
     /// <summary>
     /// Refreshes every case whose read model is missing or was built from another chain head than the case's current
-    /// one (fewer facts, or facts since altered and restored).
+    /// one (fewer facts, or facts since altered and restored). A case that cannot be traced, its events altered
+    /// included, is named in the answer and the others are refreshed still: one case never keeps the rest from being read.
     /// </summary>
-    /// <exception cref="TamperedCaseException">A stale case's events were altered.</exception>
-    public async Task RefreshStaleAsync(CancellationToken ct = default)
+    /// <returns>The stale cases that could not be refreshed, by case number.</returns>
+    public async Task<IReadOnlyList<UnreadableCase>> RefreshStaleAsync(CancellationToken ct = default)
     {
         Dictionary<string, (long, string?)> built;
         await using (var session = store.Documents.QuerySession())
@@ -56,7 +57,20 @@ public sealed class FlowProjector(CaseStore store)
             }
         }
 
-        foreach (var @case in stale) await RefreshAsync(@case, ct);
+        var unreadable = new List<UnreadableCase>();
+        foreach (var @case in stale)
+        {
+            try
+            {
+                await RefreshAsync(@case, ct);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                unreadable.Add(new UnreadableCase(@case, UnreadableCase.ReasonOf(failure), failure));
+            }
+        }
+
+        return unreadable;
     }
 
     /// <summary>

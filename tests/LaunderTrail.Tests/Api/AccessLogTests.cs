@@ -57,6 +57,28 @@ public sealed class AccessLogTests(PostgresServer server) : ApiFixture(server)
     }
 
     [Fact]
+    public async Task Case_figures_shown_by_the_case_list_and_by_a_merchants_totals_are_logged_in_the_list_access_log()
+    {
+        using var investigator = Client(InvestigatorKey);
+        using var auditor = Client(AuditorKey);
+        await investigator.PostAsync("/cases/T-1/events", JsonArray(SmallCase.Facts), Ct);
+
+        await auditor.GetStringAsync("/cases", Ct);
+        await auditor.GetStringAsync($"/merchants/{SmallCase.Merchant}", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, (await auditor.GetAsync("/merchants/nobody", Ct)).StatusCode);
+
+        var records = await new AccessLog(Store).ReadListsAsync(Ct);
+        var byAuditor = records.Select(r => r.Access).Where(a => a.KeyName == "aldo-auditor").ToList();
+        Assert.Equal(
+            ["auditor GET /cases  T-1", $"auditor GET /merchants/{{account}} account={SmallCase.Merchant} T-1"],
+            byAuditor.Select(a => $"{a.Role} {a.Endpoint} {string.Join(" ", a.Parameters.Select(p => $"{p.Key}={p.Value}"))} " +
+                                  string.Join(",", a.Cases)));
+        Assert.Null(AccessChain.FirstBroken(records));
+        Assert.NotNull(AccessChain.FirstBroken(records.Select(r => r with { Access = r.Access with { Cases = [] } })));
+        Assert.Empty(await new AccessLog(Store).ReadAsync(SmallCase.Merchant, Ct));
+    }
+
+    [Fact]
     public async Task Access_events_are_append_only_like_the_evidence()
     {
         using var investigator = Client(InvestigatorKey);

@@ -4,6 +4,7 @@ using LaunderTrail.Access;
 using LaunderTrail.Api;
 using LaunderTrail.Tests.Support;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace LaunderTrail.Tests.Api;
@@ -39,6 +40,30 @@ public abstract class ApiFixture(PostgresServer server) : StoreFixture(server), 
     {
         if (_host is not null) await _host.DisposeAsync();
         await DisposeAsync();
+    }
+
+    /// <summary>
+    /// The same host on a real Kestrel server on 127.0.0.1 (a free port), for what the in-memory test server does
+    /// differently: it decodes <c>%2F</c> in the path, where Kestrel keeps it.
+    /// </summary>
+    protected async Task<WebApplication> StartKestrelAsync()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        ApiHost.Configure(builder, Store);
+        var app = builder.Build();
+        ApiHost.Map(app);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return app;
+    }
+
+    /// <summary>A client of <paramref name="app"/> (started by <see cref="StartKestrelAsync"/>) sending <paramref name="key"/>.</summary>
+    protected static HttpClient Client(WebApplication app, string key)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
     }
 
     /// <summary>A client of the test server sending <paramref name="key"/> as a bearer token (none when null).</summary>

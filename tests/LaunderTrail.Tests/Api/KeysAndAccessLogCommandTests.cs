@@ -50,4 +50,25 @@ public sealed class KeysAndAccessLogCommandTests(PostgresServer server) : StoreF
         Assert.Contains("/cases/EX-2/timeline", result.Output);
         Assert.Contains("2 access(es); the access log's hash chain holds.", result.Errors);
     }
+
+    [Fact]
+    public async Task The_list_access_log_shows_whose_figures_were_shown_to_whom_and_says_its_chain_holds()
+    {
+        var log = new AccessLog(Store);
+        await log.RecordAsync(new CaseFiguresShown("auditor-7", "auditor", "GET /cases", new Dictionary<string, string>(),
+            ["EX-1", "EX-2"], DateTimeOffset.Parse("2026-11-25T10:00:00Z")), Ct);
+        await log.RecordAsync(new CaseFiguresShown("auditor-\u001B[2J8", "auditor", "GET /merchants/{account}",
+            new Dictionary<string, string> { ["account"] = "cm-1" }, ["EX-2"], DateTimeOffset.Parse("2026-11-25T10:05:00Z")), Ct);
+
+        var lists = await RunCommandAsync("access-log", "--lists");
+        var both = await RunCommandAsync("access-log", "--lists", "--case", "EX-2");
+
+        Assert.True(lists.ExitCode == ExitCodes.Ok, lists.Errors);
+        Assert.Contains("EX-1, EX-2", lists.Output);
+        Assert.Contains("account=cm-1", lists.Output);
+        Assert.Contains(@"auditor-\u001B[2J8", lists.Output);
+        Assert.DoesNotContain('\u001B', lists.Output);
+        Assert.Contains("2 list(s) shown; the list access log's hash chain holds.", lists.Errors);
+        Assert.NotEqual(ExitCodes.Ok, both.ExitCode);
+    }
 }

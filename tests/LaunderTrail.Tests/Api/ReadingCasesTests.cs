@@ -29,7 +29,8 @@ public sealed class ReadingCasesTests(PostgresServer server) : ApiFixture(server
 
         using var cases = JsonDocument.Parse(await client.GetStringAsync("/cases", Ct));
 
-        var row = Assert.Single(cases.RootElement.EnumerateArray());
+        var row = Assert.Single(cases.RootElement.GetProperty("cases").EnumerateArray());
+        Assert.Empty(cases.RootElement.GetProperty("unavailable").EnumerateArray());
         Assert.Equal("T-1", row.GetProperty("case").GetString());
         Assert.Equal(1, row.GetProperty("victims").GetInt32());
         Assert.Equal(1000m, row.GetProperty("totalLoss").GetDecimal());
@@ -109,6 +110,32 @@ public sealed class ReadingCasesTests(PostgresServer server) : ApiFixture(server
         Assert.Equal(570m, merchant.RootElement.GetProperty("price").GetDecimal());
         Assert.Equal("T-1", merchant.RootElement.GetProperty("rows")[0].GetProperty("case").GetString());
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("SQ/2019/515")]
+    [InlineData("A%2FB 50% ?x#y+é测")]
+    public async Task A_case_number_with_reserved_characters_is_reached_by_its_percent_encoded_form(string caseNumber)
+    {
+        await using var kestrel = await StartKestrelAsync();
+        using var investigator = Client(kestrel, InvestigatorKey);
+        var path = "/cases/" + Uri.EscapeDataString(caseNumber);
+        var facts = SmallCase.Facts.Select(f => f.Replace("\"case\":\"T-1\"", $"\"case\":{JsonSerializer.Serialize(caseNumber)}")).ToArray();
+
+        var posted = await investigator.PostAsync(path + "/events", JsonArray(facts), Ct);
+        using var flows = JsonDocument.Parse(await investigator.GetStringAsync(path + "/flows", Ct));
+        var account = await investigator.GetAsync(path + "/accounts/g-1", Ct);
+        var timeline = await investigator.GetAsync(path + "/timeline?format=md", Ct);
+        using var log = JsonDocument.Parse(await investigator.GetStringAsync(path + "/access-log", Ct));
+
+        Assert.True(posted.StatusCode == HttpStatusCode.OK, await posted.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(caseNumber, flows.RootElement.GetProperty("case").GetString());
+        Assert.Equal(HttpStatusCode.OK, account.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, timeline.StatusCode);
+        Assert.Equal(caseNumber, log.RootElement.GetProperty("case").GetString());
+        Assert.All(log.RootElement.GetProperty("entries").EnumerateArray(),
+            e => Assert.Equal(caseNumber, e.GetProperty("access").GetProperty("case").GetString()));
+        Assert.Equal(5, log.RootElement.GetProperty("entries").GetArrayLength());
     }
 
     [Fact]

@@ -47,9 +47,20 @@ public sealed class ReferenceCaseSnapshotTests
         });
         console.Profile.Width = LaunderTrailApp.ReportWidth;
 
-        FlowReportView.Write(console, report, firstVictim: "Ms Zheng, Suzhou (victim 0001)");
+        FlowReportView.Write(console, report, new VictimSelection.All(First: "Ms Zheng, Suzhou (victim 0001)"));
 
         Snapshot.Match(output.ToString(), SnapshotNameExtension.Create(rule));
+    }
+
+    /// <summary>What <c>flows</c> shows without options: the totals, the merchants, the 20 largest losses, and how many more.</summary>
+    [Theory]
+    [InlineData("fifo")]
+    [InlineData("pro-rata")]
+    public void The_default_terminal_view(string rule)
+    {
+        var output = FlowsCommandTests.Render(Trace(rule), new VictimSelection.Largest(VictimSelection.DefaultLargest));
+
+        Snapshot.Match(output, SnapshotNameExtension.Create(rule));
     }
 
     [Fact]

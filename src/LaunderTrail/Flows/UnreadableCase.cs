@@ -1,0 +1,16 @@
+namespace LaunderTrail.Flows;
+
+/// <summary>
+/// A case whose read model could not be brought up to date (its figures overflow decimal arithmetic, say): named,
+/// with a short reason a reader may see, and left out, so that it never keeps the other cases from being read.
+/// </summary>
+public sealed record UnreadableCase(string Case, string Reason, Exception Failure)
+{
+    /// <summary>A reason to show a reader: what kind of failure, never the exception's own text.</summary>
+    public static string ReasonOf(Exception failure) => failure switch
+    {
+        OverflowException => "its figures cannot be computed: an amount overflows decimal arithmetic",
+        ArithmeticException => "its figures cannot be computed: an arithmetic error",
+        _ => "its figures could not be read",
+    };
+}
