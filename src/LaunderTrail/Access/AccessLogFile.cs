@@ -10,5 +10,14 @@ public sealed record AccessLogFile(string Case)
     /// <summary>The stream of the list access log (<see cref="CaseFiguresShown"/>).</summary>
     public const string ListsStreamKey = "access-lists";
 
-    public static string StreamKey(string @case) => "access:" + @case;
+    private const string CaseStreamPrefix = "access:";
+
+    public static string StreamKey(string @case) => CaseStreamPrefix + @case;
+
+    /// <summary>
+    /// Whether a case number would share its stream with an access log: cases and access logs are streams of one
+    /// table, so such a number is refused as a case number.
+    /// </summary>
+    public static bool IsAccessLogKey(string key) =>
+        key == ListsStreamKey || key.StartsWith(CaseStreamPrefix, StringComparison.Ordinal);
 }

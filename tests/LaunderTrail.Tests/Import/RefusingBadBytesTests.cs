@@ -87,6 +87,20 @@ public sealed class RefusingBadBytesTests(PostgresServer server) : StoreFixture(
         Assert.Equal(0, await RecordedCount());
     }
 
+    [Theory]
+    [InlineData("access-lists")]
+    [InlineData("access:T-1")]
+    public async Task A_case_number_that_would_share_a_stream_with_an_access_log_is_refused_at_the_check(string @case)
+    {
+        var line = Lines.Transfer("t-2", "g-1", "g-2", "5").Replace("\"T-1\"", $"\"{@case}\"");
+
+        var outcome = await Import("reserved.jsonl", Concat(Good, Utf8(line + "\n")));
+
+        Assert.Equal(["reserved.jsonl:3: case: is reserved for access logs: a case number may not be 'access-lists' or begin with 'access:'"],
+            outcome.Errors.Select(e => e.ToString()));
+        Assert.Equal(0, await RecordedCount());
+    }
+
     [Fact]
     public async Task A_line_longer_than_the_limit_is_refused_and_the_lines_after_it_are_still_checked()
     {

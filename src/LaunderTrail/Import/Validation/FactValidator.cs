@@ -1,4 +1,5 @@
 using FluentValidation;
+using LaunderTrail.Access;
 using LaunderTrail.Evidence;
 
 namespace LaunderTrail.Import.Validation;
@@ -9,7 +10,9 @@ public abstract class FactValidator<T> : AbstractValidator<T> where T : CaseEven
     protected FactValidator()
     {
         RuleFor(f => f.Id).Identifier();
-        RuleFor(f => f.Case).Identifier();
+        RuleFor(f => f.Case).Identifier()
+            .Must(@case => @case is null || !AccessLogFile.IsAccessLogKey(@case))
+            .WithMessage($"is reserved for access logs: a case number may not be '{AccessLogFile.ListsStreamKey}' or begin with 'access:'");
         RuleFor(f => f.Source).FreeText();
         RuleFor(f => f.Note).FreeText();
     }
