@@ -13,7 +13,7 @@ internal sealed record FlowQuery(TracingRule Rule, DateTimeOffset? AsOf, DateTim
         problem = null;
         var parsedRule = TracingRule.ProRata;
         if (rule is not null && !TracingRules.TryParse(rule, out parsedRule))
-            problem = Bad("rule", "must be fifo or pro-rata");
+            problem = Bad("rule", "must be fifo, pro-rata or libr");
         var parsedAsOf = asOf is null ? null : InstantWithOffsetConverter.Parse(asOf);
         if (asOf is not null && parsedAsOf is null) problem ??= Bad("asOf", TimeHint);
         var parsedKnownAt = knownAt is null ? null : InstantWithOffsetConverter.Parse(knownAt);

@@ -20,12 +20,12 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
     public sealed class Settings : DatabaseSettings
     {
         [CommandOption("--rule <RULE>")]
-        [Description("Tracing rule for mixed money: fifo or pro-rata.")]
+        [Description("Tracing rule for mixed money: fifo, pro-rata or libr.")]
         [DefaultValue("pro-rata")]
         public string Rule { get; init; } = "pro-rata";
 
         public override ValidationResult Validate() =>
-            TracingRules.TryParse(Rule, out _) ? ValidationResult.Success() : ValidationResult.Error("--rule must be fifo or pro-rata");
+            TracingRules.TryParse(Rule, out _) ? ValidationResult.Success() : ValidationResult.Error("--rule must be fifo, pro-rata or libr");
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)

@@ -23,7 +23,7 @@ public sealed class FlowsCommand : AsyncCommand<FlowsCommand.Settings>
         public required string Case { get; init; }
 
         [CommandOption("--rule <RULE>")]
-        [Description("Tracing rule for mixed money: fifo or pro-rata.")]
+        [Description("Tracing rule for mixed money: fifo, pro-rata or libr.")]
         [DefaultValue("pro-rata")]
         public string Rule { get; init; } = "pro-rata";
 
@@ -58,7 +58,7 @@ public sealed class FlowsCommand : AsyncCommand<FlowsCommand.Settings>
             if (Victims < 0) return ValidationResult.Error("--victims must be 0 or more");
             if (All && Victim is not null) return ValidationResult.Error("give --all or --victim, not both");
             if (Victim is { Length: 0 }) return ValidationResult.Error("--victim needs a holder name or an account");
-            if (!TracingRules.TryParse(Rule, out _)) return ValidationResult.Error("--rule must be fifo or pro-rata");
+            if (!TracingRules.TryParse(Rule, out _)) return ValidationResult.Error("--rule must be fifo, pro-rata or libr");
             var asOf = TimeOption.Check(AsOf, "--as-of");
             return asOf.Successful ? TimeOption.Check(KnownAt, "--known-at") : asOf;
         }
@@ -70,7 +70,7 @@ public sealed class FlowsCommand : AsyncCommand<FlowsCommand.Settings>
         {
             return await ShowAsync(settings, ct);
         }
-        catch (Exception failure) when (failure is not OperationCanceledException and not NpgsqlException)
+        catch (Exception failure) when (failure is not OperationCanceledException and not NpgsqlException and not TamperedCaseException)
         {
             Diagnostics.Error($"case {settings.Case}: {UnreadableCase.ReasonOf(failure)}: {failure.GetType().Name}: {failure.Message}");
             return ExitCodes.DataError;

@@ -107,14 +107,20 @@ public sealed class FlowProjector(CaseStore store)
     }
 
     /// <summary>
-    /// Traces both rules from one timeline, each rule on its own core together with writing, serialising and
+    /// The rules whose reports the read model keeps. A report under another rule (<c>libr</c>) is traced when asked
+    /// for, from the same checked read of the events.
+    /// </summary>
+    public static IReadOnlyList<TracingRule> StoredRules { get; } = [TracingRule.Fifo, TracingRule.ProRata];
+
+    /// <summary>
+    /// Traces both stored rules from one timeline, each rule on its own core together with writing, serialising and
     /// compressing its report, and stores the read model in one transaction. The report finished first is stored while
     /// the other rule is still traced, so that PostgreSQL writes it on the core the finished rule has left.
     /// </summary>
     private async Task<RefreshedFlows> StoreAsync(string @case, TracingFacts facts, ChainHead? head, CancellationToken ct)
     {
         var timeline = CaseTimeline.Of(facts, asOf: null);
-        var tracing = new[] { TracingRule.Fifo, TracingRule.ProRata }
+        var tracing = StoredRules
             .Select(rule => Task.Run(() => StoredReports.Pack(FlowTracer.Trace(@case, timeline, rule, asOf: null)), ct))
             .ToList();
 

@@ -8,7 +8,8 @@ namespace LaunderTrail.Flows;
 
 /// <summary>
 /// Answers "where did the money go" for a case: the stored report when the question is about the case as it
-/// stands now, a replay of the events when it is about another moment (as of, or as known at). A stored report is
+/// stands now under a rule the read model keeps, a replay of the events when it is about another moment (as of, or
+/// as known at) or another rule. A stored report is
 /// served only if it was built from the case's current chain head (position and chain hash); otherwise the case is
 /// traced again, and every read that traces checks the events it reads (<see cref="CaseHistory"/>).
 /// </summary>
@@ -19,7 +20,7 @@ public sealed class FlowQueries(CaseStore store)
     public async Task<FlowReport?> ReportAsync(string @case, TracingRule rule, DateTimeOffset? asOf = null,
         DateTimeOffset? knownAt = null, CancellationToken ct = default)
     {
-        if (asOf is not null || knownAt is not null)
+        if (asOf is not null || knownAt is not null || !FlowProjector.StoredRules.Contains(rule))
         {
             var (facts, _) = await new CaseHistory(store).FactsAsync(@case, knownAt, ct);
             return facts.Count == 0 ? null : FlowTracer.Trace(@case, CaseTimeline.Of(facts, asOf), rule, asOf);
@@ -32,13 +33,13 @@ public sealed class FlowQueries(CaseStore store)
 
     /// <summary>
     /// The report as the interchange format writes it (UTF-8), to be read once. About the case as it stands now, the
-    /// stored report, read as it was written; about another moment, the replay written out.
+    /// stored report, read as it was written; about another moment or under a rule not stored, the replay written out.
     /// </summary>
     /// <returns>The written report, or null when the case has no recorded facts.</returns>
     public async Task<Stream?> OpenReportJsonAsync(string @case, TracingRule rule, DateTimeOffset? asOf = null,
         DateTimeOffset? knownAt = null, CancellationToken ct = default)
     {
-        if (asOf is not null || knownAt is not null)
+        if (asOf is not null || knownAt is not null || !FlowProjector.StoredRules.Contains(rule))
             return await ReportAsync(@case, rule, asOf, knownAt, ct) is { } replay ? new MemoryStream(FlowReportJson.Utf8(replay)) : null;
 
         if (await CurrentHeadAsync(@case, ct) is not { } head) return null;
@@ -46,12 +47,22 @@ public sealed class FlowQueries(CaseStore store)
                ?? StoredReports.Unpack((await new FlowProjector(store).RefreshAsync(@case, ct)).For(rule).Written);
     }
 
-    /// <summary>A merchant's totals over every case, after bringing stale cases up to date.</summary>
-    public async Task<MerchantTotals?> MerchantAsync(string account, CancellationToken ct = default)
+    /// <summary>
+    /// A merchant's totals over every case, after bringing stale cases up to date. A case that cannot be brought up to
+    /// date (its events altered, its figures beyond arithmetic) is left out of the totals and named, whether or not it
+    /// involves the merchant (which only its trace could tell), so that its old rows are never shown as current and it
+    /// keeps no other case's figures from being read.
+    /// </summary>
+    /// <returns>The totals, or null when every case could be read and none records purchases by the account.</returns>
+    public async Task<MerchantFigures?> MerchantAsync(string account, CancellationToken ct = default)
     {
-        await new FlowProjector(store).RefreshStaleAsync(ct);
+        var unreadable = await new FlowProjector(store).RefreshStaleAsync(ct);
         await using var session = store.Documents.QuerySession();
-        return await session.LoadAsync<MerchantTotals>(account, ct);
+        var totals = await session.LoadAsync<MerchantTotals>(account, ct);
+        if (totals is null && unreadable.Count == 0) return null;
+        var left = unreadable.Select(u => u.Case).ToHashSet(StringComparer.Ordinal);
+        var rows = totals?.Rows.Where(row => !left.Contains(row.Case)).ToList() ?? [];
+        return new MerchantFigures(new MerchantTotals { Id = account, Holder = totals?.Holder ?? "", Rows = rows }, unreadable);
     }
 
     /// <returns>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using LaunderTrail.Cli;
 using LaunderTrail.Storage;
+using LaunderTrail.Tests.Court;
 using LaunderTrail.Tests.Support;
 
 namespace LaunderTrail.Tests.Api;
@@ -33,6 +34,8 @@ public sealed class UnreadableCaseTests(PostgresServer server) : ApiFixture(serv
             $"where stream_id = '{Broken}' and data->>'type' = 'FundsTransferred'; " +
             $"alter table {Schema}.mt_events enable trigger {AppendOnlyGuard.RowTrigger};");
         await edit.ExecuteNonQueryAsync(Ct);
+        // Rechained, the case is what an earlier version that let such amounts in would have recorded: intact, untraceable.
+        await new BehindTheGuard(Store).RechainAsync(Broken, Ct);
     }
 
     [Fact]

@@ -50,6 +50,19 @@ public sealed class ReadingFlowsTests(PostgresServer server) : StoreFixture(serv
     }
 
     [Fact]
+    public async Task A_report_under_a_rule_the_read_model_does_not_keep_is_traced_from_the_recorded_facts()
+    {
+        await Import("mixed.jsonl", MixedCase, "2026-11-01T09:00:00Z");
+        var queries = new FlowQueries(Store);
+
+        var written = await ReportJson(queries, TracingRule.Libr);
+
+        ReportJsonAssert.Conforms(SpecExamples.ReadText("mixed-case.libr.json"), written);
+        ReportJsonAssert.Conforms(SpecExamples.ReadText("mixed-case.libr.json"), await Report(TracingRule.Libr));
+        Assert.NotEqual(await ReportJson(queries, TracingRule.ProRata), written);
+    }
+
+    [Fact]
     public async Task Stored_reports_are_kept_as_they_are_without_a_second_compression()
     {
         const string externalColumns =
@@ -161,8 +174,10 @@ public sealed class ReadingFlowsTests(PostgresServer server) : StoreFixture(serv
             """{"id":"r","case":"EX-9","type":"PrepaidValueResold","at":"2019-06-01T11:00:00+08:00","lot":"Q9","seller":"g-9","buyer":"cm-q","price":860}""",
         ], "2026-11-01T10:00:00Z");
 
-        var merchant = (await new FlowQueries(Store).MerchantAsync("cm-q", Ct))!;
+        var figures = (await new FlowQueries(Store).MerchantAsync("cm-q", Ct))!;
+        var merchant = figures.Totals;
 
+        Assert.Empty(figures.Unavailable);
         Assert.Equal(["EX-2", "EX-9"], merchant.Rows.Select(r => r.Case));
         Assert.Equal(12_000m, merchant.FaceValue);
         Assert.Equal(10_320m, merchant.Price);

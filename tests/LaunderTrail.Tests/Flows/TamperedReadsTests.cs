@@ -72,8 +72,12 @@ public sealed class TamperedReadsTests(PostgresServer server) : StoreFixture(ser
 
         await RefusedAsync(() => Queries.ReportAsync(MixedCase.Case, TracingRule.Fifo, ct: Ct));
         await RefusedAsync(() => Queries.OpenReportJsonAsync(MixedCase.Case, TracingRule.ProRata, ct: Ct));
-        await RefusedAsync(() => Queries.MerchantAsync("cm-q", Ct));
-        await RefusedAsync(() => new FlowProjector(Store).RefreshStaleAsync(Ct));
+        var merchant = (await Queries.MerchantAsync("cm-q", Ct))!;
+        Assert.Empty(merchant.Totals.Rows);
+        Assert.Equal("event seq 9 (id f-2)", Assert.IsType<TamperedCaseException>(Assert.Single(merchant.Unavailable).Failure).Failure.Place);
+        var unreadable = Assert.Single(await new FlowProjector(Store).RefreshStaleAsync(Ct));
+        Assert.Equal(MixedCase.Case, unreadable.Case);
+        Assert.Contains("integrity check at event seq 9 (id f-2)", unreadable.Reason);
         Assert.Equal(0, await ScalarAsync("select count(*) from {schema}.lt_stored_reports"));
     }
 
