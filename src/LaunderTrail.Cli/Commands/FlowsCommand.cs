@@ -12,7 +12,8 @@ namespace LaunderTrail.Cli.Commands;
 /// <summary>
 /// <c>laundertrail flows --case C</c>: where the victims' money went, under a tracing rule, at any moment. The terminal
 /// view shows the totals, the card merchants and the largest losses' trails (<c>--victims N</c>); <c>--victim NAME</c>
-/// draws one victim's trail, <c>--all</c> every trail.
+/// draws one victim's trail, <c>--all</c> every trail. <c>--graph --json</c> writes the flow graph (every hop), and
+/// <c>--compare</c> sets the three rules side by side; both are traced on demand from the checked events.
 /// </summary>
 public sealed class FlowsCommand : AsyncCommand<FlowsCommand.Settings>
 {
@@ -23,9 +24,8 @@ public sealed class FlowsCommand : AsyncCommand<FlowsCommand.Settings>
         public required string Case { get; init; }
 
         [CommandOption("--rule <RULE>")]
-        [Description("Tracing rule for mixed money: fifo, pro-rata or libr.")]
-        [DefaultValue("pro-rata")]
-        public string Rule { get; init; } = "pro-rata";
+        [Description("Tracing rule for mixed money: fifo, pro-rata or libr (default pro-rata).")]
+        public string? Rule { get; init; }
 
         [CommandOption("--as-of <TIME>")]
         [Description("Only facts that happened by this time (ISO-8601 with offset): the flows as they stood then.")]
@@ -38,6 +38,14 @@ public sealed class FlowsCommand : AsyncCommand<FlowsCommand.Settings>
         [CommandOption("--json")]
         [Description("Write the flow report of the interchange format (docs/interchange.md) instead of the terminal view.")]
         public bool Json { get; init; }
+
+        [CommandOption("--graph")]
+        [Description("With --json: write the flow graph of the interchange format (every hop, docs/interchange.md) instead of the report.")]
+        public bool Graph { get; init; }
+
+        [CommandOption("--compare")]
+        [Description("The three rules side by side, per victim; with --json the three reports keyed by rule name.")]
+        public bool Compare { get; init; }
 
         [CommandOption("--victims <COUNT>")]
         [Description("How many victims' trails the terminal view draws, largest loss first.")]
@@ -58,7 +66,10 @@ public sealed class FlowsCommand : AsyncCommand<FlowsCommand.Settings>
             if (Victims < 0) return ValidationResult.Error("--victims must be 0 or more");
             if (All && Victim is not null) return ValidationResult.Error("give --all or --victim, not both");
             if (Victim is { Length: 0 }) return ValidationResult.Error("--victim needs a holder name or an account");
-            if (!TracingRules.TryParse(Rule, out _)) return ValidationResult.Error("--rule must be fifo, pro-rata or libr");
+            if (Graph && !Json) return ValidationResult.Error("--graph writes JSON only: give --graph --json");
+            if (Graph && Compare) return ValidationResult.Error("give --graph or --compare, not both");
+            if (Compare && Rule is not null) return ValidationResult.Error("--compare shows every rule: leave out --rule");
+            if (Rule is not null && !TracingRules.TryParse(Rule, out _)) return ValidationResult.Error("--rule must be fifo, pro-rata or libr");
             var asOf = TimeOption.Check(AsOf, "--as-of");
             return asOf.Successful ? TimeOption.Check(KnownAt, "--known-at") : asOf;
         }
@@ -79,10 +90,21 @@ public sealed class FlowsCommand : AsyncCommand<FlowsCommand.Settings>
 
     private static async Task<int> ShowAsync(Settings settings, CancellationToken ct)
     {
-        TracingRules.TryParse(settings.Rule, out var rule);
+        var rule = TracingRule.ProRata;
+        if (settings.Rule is not null) TracingRules.TryParse(settings.Rule, out rule);
         await using var store = await Database.OpenAsync(settings, ct);
         var queries = new FlowQueries(store);
         var (asOf, knownAt) = (TimeOption.Parse(settings.AsOf), TimeOption.Parse(settings.KnownAt));
+        if (settings.Compare) return await CompareAsync(queries, settings, asOf, knownAt, ct);
+        if (settings.Graph)
+        {
+            var graph = await queries.GraphAsync(settings.Case, rule, asOf, knownAt, ct);
+            if (graph is null) return NoFacts(settings.Case);
+            await using var stdout = Console.OpenStandardOutput();
+            FlowGraphJson.Write(graph, stdout);
+            return ExitCodes.Ok;
+        }
+
         if (settings.Json)
         {
             await using var json = await queries.OpenReportJsonAsync(settings.Case, rule, asOf, knownAt, ct);
@@ -94,21 +116,47 @@ public sealed class FlowsCommand : AsyncCommand<FlowsCommand.Settings>
 
         var report = await queries.ReportAsync(settings.Case, rule, asOf, knownAt, ct);
         if (report is null) return NoFacts(settings.Case);
-        VictimSelection selection = settings switch
-        {
-            { All: true } => new VictimSelection.All(),
-            { Victim: { } victim } => new VictimSelection.Named(victim),
-            _ => new VictimSelection.Largest(settings.Victims),
-        };
-        if (selection is VictimSelection.Named named && VictimSelection.Matching(report.Victims, named.NameOrAccount).Count == 0)
-        {
-            Diagnostics.Error($"case {settings.Case}: no victim is named '{named.NameOrAccount}' or holds that account " +
-                              $"({report.Victims.Count:N0} victims; the default view lists the largest losses)");
-            return ExitCodes.NoInput;
-        }
+        var selection = SelectionOf(settings);
+        if (NamesNoVictim(settings.Case, report, selection)) return ExitCodes.NoInput;
 
         FlowReportView.Write(AnsiConsole.Console, report, selection);
         return ExitCodes.Ok;
+    }
+
+    private static readonly TracingRule[] Compared = [TracingRule.Fifo, TracingRule.ProRata, TracingRule.Libr];
+
+    private static async Task<int> CompareAsync(FlowQueries queries, Settings settings, DateTimeOffset? asOf,
+        DateTimeOffset? knownAt, CancellationToken ct)
+    {
+        var reports = await queries.ReportsAsync(settings.Case, Compared, asOf, knownAt, ct);
+        if (reports is null) return NoFacts(settings.Case);
+        if (settings.Json)
+        {
+            await using var stdout = Console.OpenStandardOutput();
+            ComparedReportsJson.Write(reports, stdout);
+            return ExitCodes.Ok;
+        }
+
+        var selection = SelectionOf(settings);
+        if (NamesNoVictim(settings.Case, reports[0], selection)) return ExitCodes.NoInput;
+        RuleComparisonView.Write(AnsiConsole.Console, reports, selection);
+        return ExitCodes.Ok;
+    }
+
+    private static VictimSelection SelectionOf(Settings settings) => settings switch
+    {
+        { All: true } => new VictimSelection.All(),
+        { Victim: { } victim } => new VictimSelection.Named(victim),
+        _ => new VictimSelection.Largest(settings.Victims),
+    };
+
+    private static bool NamesNoVictim(string @case, FlowReport report, VictimSelection selection)
+    {
+        if (selection is not VictimSelection.Named named || VictimSelection.Matching(report.Victims, named.NameOrAccount).Count > 0)
+            return false;
+        Diagnostics.Error($"case {@case}: no victim is named '{named.NameOrAccount}' or holds that account " +
+                          $"({report.Victims.Count:N0} victims; the default view lists the largest losses)");
+        return true;
     }
 
     private static int NoFacts(string @case)

@@ -20,7 +20,7 @@ public static class FlowReportView
         console.Write(new Rule($"[bold]Case {Escaped(report.Case)}[/] — rule {TracingRules.Name(report.Rule)}{Markup.Escape(asOf)}").LeftJustified());
         console.Write(Totals(report.Totals));
         console.Write(Merchants(report.Merchants));
-        var shown = Victims(report.Victims, selection);
+        var shown = selection.Pick(report.Victims);
         foreach (var victim in shown)
             console.Write(Trail(victim));
         if (selection is VictimSelection.Largest && shown.Count < report.Victims.Count)
@@ -33,16 +33,6 @@ public static class FlowReportView
         if (report.Problems.Count > 0)
             console.Write(Problems(report.Problems));
     }
-
-    private static IReadOnlyList<VictimRow> Victims(IReadOnlyList<VictimRow> victims, VictimSelection selection) => selection switch
-    {
-        VictimSelection.All { First: null } => victims,
-        VictimSelection.All { First: { } first } =>
-            victims.Where(v => v.Holder == first).Concat(victims.Where(v => v.Holder != first)).ToList(),
-        VictimSelection.Largest largest => VictimSelection.LargestOf(victims, largest.Count),
-        VictimSelection.Named named => VictimSelection.Matching(victims, named.NameOrAccount),
-        _ => throw new ArgumentOutOfRangeException(nameof(selection), selection, "unknown selection"),
-    };
 
     private static Table Totals(FlowTotals totals)
     {

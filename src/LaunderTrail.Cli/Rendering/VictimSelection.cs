@@ -21,6 +21,16 @@ public abstract record VictimSelection
     /// <summary>The victims whose holder name is, or one of whose accounts is, <paramref name="NameOrAccount"/>.</summary>
     public sealed record Named(string NameOrAccount) : VictimSelection;
 
+    /// <summary>The victims this selection draws, in the order they are drawn.</summary>
+    public IReadOnlyList<VictimRow> Pick(IReadOnlyList<VictimRow> victims) => this switch
+    {
+        All { First: null } => victims,
+        All { First: { } first } => victims.Where(v => v.Holder == first).Concat(victims.Where(v => v.Holder != first)).ToList(),
+        Largest largest => LargestOf(victims, largest.Count),
+        Named named => Matching(victims, named.NameOrAccount),
+        _ => throw new InvalidOperationException($"unknown selection {this}"),
+    };
+
     public static IReadOnlyList<VictimRow> Matching(IReadOnlyList<VictimRow> victims, string nameOrAccount) =>
         victims.Where(v => string.Equals(v.Holder, nameOrAccount, StringComparison.Ordinal) ||
                            v.Accounts.Contains(nameOrAccount, StringComparer.Ordinal)).ToList();

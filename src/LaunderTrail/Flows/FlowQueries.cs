@@ -32,6 +32,31 @@ public sealed class FlowQueries(CaseStore store)
     }
 
     /// <summary>
+    /// The flow graph (INTERCHANGE.md), traced on demand from the checked events: the read model keeps reports only.
+    /// </summary>
+    /// <returns>The graph, or null when the case has no recorded facts.</returns>
+    public async Task<FlowGraph?> GraphAsync(string @case, TracingRule rule, DateTimeOffset? asOf = null,
+        DateTimeOffset? knownAt = null, CancellationToken ct = default)
+    {
+        var (facts, _) = await new CaseHistory(store).FactsAsync(@case, knownAt, ct);
+        return facts.Count == 0 ? null : FlowTracer.TraceWithGraph(@case, CaseTimeline.Of(facts, asOf), rule, asOf).Graph;
+    }
+
+    /// <summary>
+    /// The case's report under each of <paramref name="rules"/>, in that order, traced from one read of the checked
+    /// events (one timeline serves every rule), so that the reports compared are about the very same facts.
+    /// </summary>
+    /// <returns>The reports, or null when the case has no recorded facts.</returns>
+    public async Task<IReadOnlyList<FlowReport>?> ReportsAsync(string @case, IReadOnlyList<TracingRule> rules,
+        DateTimeOffset? asOf = null, DateTimeOffset? knownAt = null, CancellationToken ct = default)
+    {
+        var (facts, _) = await new CaseHistory(store).FactsAsync(@case, knownAt, ct);
+        if (facts.Count == 0) return null;
+        var timeline = CaseTimeline.Of(facts, asOf);
+        return rules.Select(rule => FlowTracer.Trace(@case, timeline, rule, asOf)).ToList();
+    }
+
+    /// <summary>
     /// The report as the interchange format writes it (UTF-8), to be read once. About the case as it stands now, the
     /// stored report, read as it was written; about another moment or under a rule not stored, the replay written out.
     /// </summary>

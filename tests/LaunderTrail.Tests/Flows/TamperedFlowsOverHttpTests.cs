@@ -16,6 +16,8 @@ public sealed class TamperedFlowsOverHttpTests(PostgresServer server) : ApiFixtu
     [InlineData("/cases/EX-2/flows?asOf=2019-05-03T00:00:00%2B08:00")]
     [InlineData("/cases/EX-2/flows?rule=fifo&knownAt=2026-11-30T00:00:00Z")]
     [InlineData("/cases/EX-2/flows?rule=libr")]
+    [InlineData("/cases/EX-2/graph")]
+    [InlineData("/cases/EX-2/graph?rule=fifo&asOf=2019-05-03T00:00:00%2B08:00")]
     public async Task A_read_of_an_altered_case_is_a_problem_naming_the_event_never_a_report(string url)
     {
         await AlteredCaseAsync();
@@ -58,5 +60,6 @@ public sealed class TamperedFlowsOverHttpTests(PostgresServer server) : ApiFixtu
         using var client = Client(AuditorKey);
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/cases/EX-2/flows", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/cases/EX-2/graph", Ct)).StatusCode);
     }
 }

@@ -1,0 +1,33 @@
+using LaunderTrail.Api.Security;
+using LaunderTrail.Flows;
+using LaunderTrail.Storage;
+using LaunderTrail.Tracing;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace LaunderTrail.Api.Cases;
+
+/// <summary>
+/// <c>GET /cases/{caseNumber}/graph?rule=&amp;asOf=&amp;knownAt=</c>: the flow graph of the interchange format, every hop,
+/// byte for byte as <c>laundertrail flows --graph --json</c> writes it; traced on demand from the checked events.
+/// </summary>
+public static class GraphEndpoint
+{
+    public static ProblemDetails Validate(string? rule, string? asOf, string? knownAt)
+    {
+        FlowQuery.TryParse(rule, asOf, knownAt, out var problem);
+        return problem ?? WolverineContinue.NoProblems;
+    }
+
+    [WolverineGet("/cases/{caseNumber}/graph")]
+    [Authorize(Roles = Allowed.Readers)]
+    public static async Task<IResult> Get(string caseNumber, string? rule, string? asOf, string? knownAt, CaseStore store,
+        CancellationToken ct)
+    {
+        var query = FlowQuery.TryParse(rule, asOf, knownAt, out _)!;
+        var graph = await new FlowQueries(store).GraphAsync(caseNumber, query.Rule, query.AsOf, query.KnownAt, ct);
+        return graph is null ? ApiProblems.NoFacts(caseNumber) : Results.Bytes(FlowGraphJson.Utf8(graph), "application/json");
+    }
+}
