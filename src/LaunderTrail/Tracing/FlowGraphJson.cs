@@ -93,7 +93,7 @@ public static class FlowGraphJson
         writer.WriteEndObject();
     }
 
-    private static void WriteMoney(Utf8JsonWriter writer, JsonEncodedText name, decimal amount)
+    internal static void WriteMoney(Utf8JsonWriter writer, JsonEncodedText name, decimal amount)
     {
         Span<byte> digits = stackalloc byte[40];
         if (!Money.ToCents(amount).TryFormat(digits, out var length, "0.0#", CultureInfo.InvariantCulture))
