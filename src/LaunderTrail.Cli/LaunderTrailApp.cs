@@ -30,6 +30,7 @@ public static class LaunderTrailApp
                 .WithExample("flows", "--case", "SQ-2019-515", "--rule", "fifo", "--as-of", "2019-05-15T00:00:00+08:00")
                 .WithExample("flows", "--case", "SQ-2019-515", "--victim", "acc-zheng-bank")
                 .WithExample("flows", "--case", "SQ-2019-515", "--json");
+            config.AddCommand<PathCommand>("path").WithDescription("Show the routes, hop by hop, by which a victim's money (or an account's) reached an account.");
             config.AddCommand<GenerateCommand>("generate")
                 .WithDescription("Write the 5·15 reference case (or a larger one for benchmarks) as JSON Lines.")
                 .WithExample("generate", "--seed", "515", "--out", "samples/case-515/case-515.jsonl")

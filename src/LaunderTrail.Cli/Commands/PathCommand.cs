@@ -1,0 +1,113 @@
+using System.ComponentModel;
+using LaunderTrail.Cli.Rendering;
+using LaunderTrail.Court;
+using LaunderTrail.Flows;
+using LaunderTrail.Tracing;
+using Npgsql;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace LaunderTrail.Cli.Commands;
+
+/// <summary>
+/// <c>laundertrail path --case C --from VICTIM-OR-ACCOUNT --to ACCOUNT</c>: the routes of the flow graph from a victim's
+/// accounts (following only her money) or from an account (following every edge) to the target, hop by hop, with the
+/// amount on each hop; traced on demand from the checked events, like the graph.
+/// </summary>
+public sealed class PathCommand : AsyncCommand<PathCommand.Settings>
+{
+    public sealed class Settings : DatabaseSettings
+    {
+        [CommandOption("--case <CASE>")]
+        [Description("The case number, e.g. SQ-2019-515.")]
+        public required string Case { get; init; }
+
+        [CommandOption("--from <VICTIM-OR-ACCOUNT>")]
+        [Description("A victim's holder name (all her accounts, her money only) or an account (a victim's: her money; any other: every edge).")]
+        public required string From { get; init; }
+
+        [CommandOption("--to <ACCOUNT>")]
+        [Description("The account the routes end at, e.g. a card merchant's.")]
+        public required string To { get; init; }
+
+        [CommandOption("--rule <RULE>")]
+        [Description("Tracing rule for mixed money: fifo, pro-rata or libr (default pro-rata).")]
+        public string? Rule { get; init; }
+
+        [CommandOption("--as-of <TIME>")]
+        [Description("Only facts that happened by this time (ISO-8601 with offset).")]
+        public string? AsOf { get; init; }
+
+        [CommandOption("--known-at <TIME>")]
+        [Description("Only facts recorded by this time: the routes as LaunderTrail knew them then.")]
+        public string? KnownAt { get; init; }
+
+        [CommandOption("--max-hops <HOPS>")]
+        [Description("The longest route followed, in hops (1 to 32).")]
+        [DefaultValue(FlowPaths.DefaultMaxHops)]
+        public int MaxHops { get; init; } = FlowPaths.DefaultMaxHops;
+
+        [CommandOption("--json")]
+        [Description("Write the routes as JSON (docs/interchange.md, \"Paths\") instead of the terminal view.")]
+        public bool Json { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (string.IsNullOrWhiteSpace(Case)) return ValidationResult.Error("--case is required");
+            if (string.IsNullOrEmpty(From)) return ValidationResult.Error("--from needs a victim's holder name or an account");
+            if (string.IsNullOrEmpty(To)) return ValidationResult.Error("--to needs an account");
+            if (MaxHops is < 1 or > FlowPaths.MostHops) return ValidationResult.Error($"--max-hops must be 1 to {FlowPaths.MostHops}");
+            if (Rule is not null && !TracingRules.TryParse(Rule, out _)) return ValidationResult.Error("--rule must be fifo, pro-rata or libr");
+            var asOf = TimeOption.Check(AsOf, "--as-of");
+            return asOf.Successful ? TimeOption.Check(KnownAt, "--known-at") : asOf;
+        }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
+    {
+        try
+        {
+            return await ShowAsync(settings, ct);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException and not NpgsqlException and not TamperedCaseException)
+        {
+            Diagnostics.Error($"case {settings.Case}: {UnreadableCase.ReasonOf(failure)}: {failure.GetType().Name}: {failure.Message}");
+            return ExitCodes.DataError;
+        }
+    }
+
+    private static async Task<int> ShowAsync(Settings settings, CancellationToken ct)
+    {
+        var rule = TracingRule.ProRata;
+        if (settings.Rule is not null) TracingRules.TryParse(settings.Rule, out rule);
+        var knownAt = TimeOption.Parse(settings.KnownAt);
+        await using var store = await Database.OpenAsync(settings, ct);
+        var graph = await new FlowQueries(store).GraphAsync(settings.Case, rule, TimeOption.Parse(settings.AsOf), knownAt, ct);
+        if (graph is null)
+        {
+            Diagnostics.Error($"case {settings.Case}: no facts recorded");
+            return ExitCodes.NoInput;
+        }
+
+        if (FlowPaths.StartOf(graph, settings.From) is not { } start)
+        {
+            Diagnostics.Error($"case {settings.Case}: no victim is named '{settings.From}' and no account '{settings.From}' " +
+                              "moved or received money in its flow graph");
+            return ExitCodes.NoInput;
+        }
+        if (FlowPaths.AccountNode(graph, settings.To) is null)
+        {
+            Diagnostics.Error($"case {settings.Case}: no account '{settings.To}' moved or received money in its flow graph");
+            return ExitCodes.NoInput;
+        }
+
+        var routes = FlowPaths.Find(graph, settings.From, start, settings.To, settings.MaxHops);
+        if (settings.Json)
+        {
+            await using var stdout = Console.OpenStandardOutput();
+            FlowRoutesJson.Write(graph, knownAt, routes, stdout);
+        }
+        else FlowRoutesView.Write(AnsiConsole.Console, graph, routes);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,44 @@
+using LaunderTrail.Court;
+using LaunderTrail.Tracing;
+using Spectre.Console;
+
+namespace LaunderTrail.Cli.Rendering;
+
+/// <summary>The terminal view of a path search: each route, largest amount on the last hop first, hop by hop.</summary>
+public static class FlowRoutesView
+{
+    public static void Write(IAnsiConsole console, FlowGraph graph, FlowRoutes routes)
+    {
+        var whose = routes.Victim is { } victim ? $"{Text(victim)}'s money" : $"every edge out of {Text(routes.From)}";
+        console.MarkupLine($"[bold]Case {Text(graph.Case)}[/] · {TracingRules.Name(graph.Rule)} · {whose} → {Text(routes.To)}" +
+                           $" · at most {routes.MaxHops} hops");
+        if (routes.Routes.Count == 0)
+        {
+            console.MarkupLine(routes.Truncated
+                ? "No route found before the search stopped at its bound."
+                : "No route: none of the followed money reached the target within the hops allowed.");
+            return;
+        }
+
+        console.MarkupLine(routes.Truncated
+            ? $"Showing the first {routes.Routes.Count:N0} of more routes (largest amount on the last hop first)."
+            : $"{routes.Routes.Count:N0} route(s), largest amount on the last hop first.");
+        for (var i = 0; i < routes.Routes.Count; i++)
+        {
+            var route = routes.Routes[i];
+            console.WriteLine();
+            console.MarkupLine($"[bold]{i + 1}.[/] {Money.Amount(route.Amount)} reached {Text(routes.To)} in {route.Hops.Count} hop(s)");
+            var table = new Table().Border(TableBorder.Simple)
+                .AddColumn("From").AddColumn("To").AddColumn("Kind").AddColumn("Product")
+                .AddColumn(new TableColumn("Amount").RightAligned()).AddColumn(new TableColumn("Facts").RightAligned());
+            foreach (var hop in route.Hops)
+                table.AddRow(Plain(hop.Edge.From), Plain(hop.Edge.To), Plain(FlowEdgeKinds.Name(hop.Edge.Kind)), Plain(hop.Edge.Product),
+                    new Text(Money.Amount(hop.Amount)), new Text(hop.Edge.Facts.ToString("N0")));
+            console.Write(table);
+        }
+    }
+
+    private static string Text(string recorded) => Markup.Escape(VisibleText.Of(recorded));
+
+    private static Text Plain(string recorded) => new(VisibleText.Of(recorded));
+}
