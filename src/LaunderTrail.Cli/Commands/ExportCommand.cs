@@ -81,13 +81,42 @@ public sealed class ExportCommand : AsyncCommand<ExportCommand.Settings>
             return ExitCodes.NoInput;
         }
 
-        if (format == GraphExportFormat.Neo4j) Neo4jExport.WriteFolder(graph, settings.Out);
+        if (format == GraphExportFormat.Neo4j)
+        {
+            Directory.CreateDirectory(settings.Out);
+            var nodes = Path.Combine(settings.Out, Neo4jExport.NodesFile);
+            var edges = Path.Combine(settings.Out, Neo4jExport.EdgesFile);
+            WriteWhole(nodes, output => Neo4jExport.WriteNodes(graph, output), out var nodesPart);
+            WriteWhole(edges, output => Neo4jExport.WriteEdges(graph, output), out var edgesPart, nodesPart);
+            File.Move(nodesPart, nodes, overwrite: true);
+            File.Move(edgesPart, edges, overwrite: true);
+        }
         else
         {
-            await using var output = File.Create(settings.Out);
-            GraphExport.Write(graph, format, output);
+            WriteWhole(settings.Out, output => GraphExport.Write(graph, format, output), out var part);
+            File.Move(part, settings.Out, overwrite: true);
         }
         Diagnostics.Note($"wrote {graph.Nodes.Count:N0} nodes and {graph.Edges.Count:N0} edges to {settings.Out}");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Writes beside <paramref name="path"/> first, so an export that fails half-way (a refused origin name, a full disk)
+    /// leaves no half file and no earlier export overwritten; the caller moves the part into place.
+    /// </summary>
+    private static void WriteWhole(string path, Action<Stream> write, out string part, string? alsoDeleteOnFailure = null)
+    {
+        part = path + ".part";
+        try
+        {
+            using var output = File.Create(part);
+            write(output);
+        }
+        catch
+        {
+            File.Delete(part);
+            if (alsoDeleteOnFailure is not null) File.Delete(alsoDeleteOnFailure);
+            throw;
+        }
     }
 }

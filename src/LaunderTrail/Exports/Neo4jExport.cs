@@ -45,13 +45,6 @@ public static class Neo4jExport
         }
     }
 
-    public static void WriteFolder(FlowGraph graph, string folder)
-    {
-        Directory.CreateDirectory(folder);
-        using (var nodes = File.Create(Path.Combine(folder, NodesFile))) WriteNodes(graph, nodes);
-        using (var edges = File.Create(Path.Combine(folder, EdgesFile))) WriteEdges(graph, edges);
-    }
-
     /// <summary>Zip entries carry a fixed time, in a fixed order, so the same graph gives the same archive.</summary>
     public static void WriteZip(FlowGraph graph, Stream output)
     {
