@@ -31,6 +31,9 @@ public static class LaunderTrailApp
                 .WithExample("flows", "--case", "SQ-2019-515", "--victim", "acc-zheng-bank")
                 .WithExample("flows", "--case", "SQ-2019-515", "--json");
             config.AddCommand<PathCommand>("path").WithDescription("Show the routes, hop by hop, by which a victim's money (or an account's) reached an account.");
+            config.AddCommand<ExportCommand>("export")
+                .WithDescription("Write the flow graph for an analyst's tool: graphml, gexf (Gephi), i2 (CSV) or neo4j (import folder).")
+                .WithExample("export", "--case", "SQ-2019-515", "--format", "gexf", "--out", "case-515.gexf");
             config.AddCommand<GenerateCommand>("generate")
                 .WithDescription("Write the 5·15 reference case (or a larger one for benchmarks) as JSON Lines.")
                 .WithExample("generate", "--seed", "515", "--out", "samples/case-515/case-515.jsonl")

@@ -1,0 +1,122 @@
+using System.ComponentModel;
+using LaunderTrail.Court;
+using LaunderTrail.Exports;
+using LaunderTrail.Flows;
+using LaunderTrail.Tracing;
+using Npgsql;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace LaunderTrail.Cli.Commands;
+
+/// <summary>
+/// <c>laundertrail export --case C --format graphml|gexf|i2|neo4j --out PATH</c>: the flow graph, traced on demand from the
+/// checked events, as a file for an analyst's tool (docs/interchange.md, "Exports of the flow graph"); neo4j writes a
+/// folder with nodes.csv and edges.csv.
+/// </summary>
+public sealed class ExportCommand : AsyncCommand<ExportCommand.Settings>
+{
+    public sealed class Settings : DatabaseSettings
+    {
+        [CommandOption("--case <CASE>")]
+        [Description("The case number, e.g. SQ-2019-515.")]
+        public required string Case { get; init; }
+
+        [CommandOption("--format <FORMAT>")]
+        [Description("graphml, gexf (Gephi), i2 (CSV for Analyst's Notebook) or neo4j (a folder for neo4j-admin import).")]
+        public required string Format { get; init; }
+
+        [CommandOption("--out <PATH>")]
+        [Description("The file to write; for neo4j, the folder that gets nodes.csv and edges.csv.")]
+        public required string Out { get; init; }
+
+        [CommandOption("--rule <RULE>")]
+        [Description("Tracing rule for mixed money: fifo, pro-rata or libr (default pro-rata).")]
+        public string? Rule { get; init; }
+
+        [CommandOption("--as-of <TIME>")]
+        [Description("Only facts that happened by this time (ISO-8601 with offset).")]
+        public string? AsOf { get; init; }
+
+        [CommandOption("--known-at <TIME>")]
+        [Description("Only facts recorded by this time.")]
+        public string? KnownAt { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (string.IsNullOrWhiteSpace(Case)) return ValidationResult.Error("--case is required");
+            if (Format is null || !GraphExportFormats.TryParse(Format, out _))
+                return ValidationResult.Error($"--format must be {GraphExportFormats.Names}");
+            if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out is required");
+            if (Rule is not null && !TracingRules.TryParse(Rule, out _)) return ValidationResult.Error("--rule must be fifo, pro-rata or libr");
+            var asOf = TimeOption.Check(AsOf, "--as-of");
+            return asOf.Successful ? TimeOption.Check(KnownAt, "--known-at") : asOf;
+        }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
+    {
+        try
+        {
+            return await ExportAsync(settings, ct);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException and not NpgsqlException and not TamperedCaseException)
+        {
+            Diagnostics.Error($"case {settings.Case}: {UnreadableCase.ReasonOf(failure)}: {failure.GetType().Name}: {failure.Message}");
+            return ExitCodes.DataError;
+        }
+    }
+
+    private static async Task<int> ExportAsync(Settings settings, CancellationToken ct)
+    {
+        var rule = TracingRule.ProRata;
+        if (settings.Rule is not null) TracingRules.TryParse(settings.Rule, out rule);
+        GraphExportFormats.TryParse(settings.Format, out var format);
+        await using var store = await Database.OpenAsync(settings, ct);
+        var graph = await new FlowQueries(store)
+            .GraphAsync(settings.Case, rule, TimeOption.Parse(settings.AsOf), TimeOption.Parse(settings.KnownAt), ct);
+        if (graph is null)
+        {
+            Diagnostics.Error($"case {settings.Case}: no facts recorded");
+            return ExitCodes.NoInput;
+        }
+
+        if (format == GraphExportFormat.Neo4j)
+        {
+            Directory.CreateDirectory(settings.Out);
+            var nodes = Path.Combine(settings.Out, Neo4jExport.NodesFile);
+            var edges = Path.Combine(settings.Out, Neo4jExport.EdgesFile);
+            WriteWhole(nodes, output => Neo4jExport.WriteNodes(graph, output), out var nodesPart);
+            WriteWhole(edges, output => Neo4jExport.WriteEdges(graph, output), out var edgesPart, nodesPart);
+            File.Move(nodesPart, nodes, overwrite: true);
+            File.Move(edgesPart, edges, overwrite: true);
+        }
+        else
+        {
+            WriteWhole(settings.Out, output => GraphExport.Write(graph, format, output), out var part);
+            File.Move(part, settings.Out, overwrite: true);
+        }
+        Diagnostics.Note($"wrote {graph.Nodes.Count:N0} nodes and {graph.Edges.Count:N0} edges to {settings.Out}");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Writes beside <paramref name="path"/> first, so an export that fails half-way (a refused origin name, a full disk)
+    /// leaves no half file and no earlier export overwritten; the caller moves the part into place.
+    /// </summary>
+    private static void WriteWhole(string path, Action<Stream> write, out string part, string? alsoDeleteOnFailure = null)
+    {
+        part = path + ".part";
+        try
+        {
+            using var output = File.Create(part);
+            write(output);
+        }
+        catch
+        {
+            File.Delete(part);
+            if (alsoDeleteOnFailure is not null) File.Delete(alsoDeleteOnFailure);
+            throw;
+        }
+    }
+}
