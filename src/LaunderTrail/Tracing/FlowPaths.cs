@@ -113,6 +113,7 @@ public static class FlowPaths
                     return;
                 }
 
+                if (route.Count > 0 && !Continues(route[^1].Edge, hop.Edge)) continue;
                 var next = hop.Edge.To;
                 if (next == target)
                 {
@@ -164,6 +165,25 @@ public static class FlowPaths
             }
             return distance;
         }
+
+        /// <summary>
+        /// Whether what arrived by one edge can leave by the next: prepaid value moves on only as the same product (or,
+        /// once resold to its buyer, as the price the buyer pays); a purchase leaves the product only as its issue; cash
+        /// may leave as cash or as value the account bought with it (the purchase and issue would pass through the
+        /// account twice, which a simple route cannot). Without this, a route could enter an account as Q coins and
+        /// leave it as Suning cards the trace never turned them into.
+        /// </summary>
+        private static bool Continues(FlowEdge arrived, FlowEdge leaving) => arrived.Kind switch
+        {
+            FlowEdgeKind.Purchase => leaving.Kind == FlowEdgeKind.Issue,
+            FlowEdgeKind.Issue or FlowEdgeKind.Handover => MovesValue(leaving.Kind) && leaving.Product == arrived.Product,
+            FlowEdgeKind.Resale => (MovesValue(leaving.Kind) && leaving.Product == arrived.Product) ||
+                                   leaving.Kind == FlowEdgeKind.ResalePayment,
+            _ => true,
+        };
+
+        private static bool MovesValue(FlowEdgeKind kind) =>
+            kind is FlowEdgeKind.Issue or FlowEdgeKind.Handover or FlowEdgeKind.Resale;
 
         private static decimal ShareOf(FlowEdge edge, string victim)
         {

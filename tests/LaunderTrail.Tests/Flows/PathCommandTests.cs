@@ -67,7 +67,7 @@ public sealed class PathCommandTests(PostgresServer server) : StoreFixture(serve
     }
 
     [Fact]
-    public async Task Under_pro_rata_her_money_reaches_the_q_coin_merchant_by_two_routes_and_the_text_view_lists_them()
+    public async Task Under_pro_rata_her_money_reaches_the_q_coin_merchant_only_as_q_coins_and_the_text_view_lists_the_route()
     {
         await MixedCase.ImportAsync(Store, Ct);
 
@@ -76,14 +76,15 @@ public sealed class PathCommandTests(PostgresServer server) : StoreFixture(serve
 
         Assert.True(json.ExitCode == ExitCodes.Ok, json.Errors);
         using var answer = JsonDocument.Parse(json.Output);
+        // Her Suning cards handed to mid-1 are not the Q coins mid-1 resold to cm-q: only the Q coin purchase is a route.
         Assert.Equal(
-            ["zhang-bank > g-1 > g-2 > product:Q coin > mid-1 > cm-q", "zhang-bank > g-1 > mid-1 > cm-q"],
+            ["zhang-bank > g-1 > g-2 > product:Q coin > mid-1 > cm-q"],
             answer.RootElement.GetProperty("routes").EnumerateArray().Select(Nodes));
         Assert.Equal("pro-rata", answer.RootElement.GetProperty("rule").GetString());
         Assert.EndsWith("\n", json.Output);
 
         Assert.True(text.ExitCode == ExitCodes.Ok, text.Errors);
-        Assert.Contains("2 route(s)", text.Output);
+        Assert.Contains("1 route(s)", text.Output);
         Assert.Contains("5,330.67 reached cm-q in 5 hop(s)", text.Output);
         Assert.Contains("19,990.00", text.Output);
     }
@@ -99,11 +100,10 @@ public sealed class PathCommandTests(PostgresServer server) : StoreFixture(serve
         using var answer = JsonDocument.Parse(result.Output);
         Assert.Equal(JsonValueKind.Null, answer.RootElement.GetProperty("victim").ValueKind);
         var routes = answer.RootElement.GetProperty("routes").EnumerateArray().ToList();
-        // Both end with the whole 10,000 of the resales to the merchant; the tie goes to g-2 before mid-1, ordinally.
-        Assert.Equal(["unknown-77 > g-1 > g-2 > product:Q coin > mid-1 > cm-suning", "unknown-77 > g-1 > mid-1 > cm-suning"],
-            routes.Select(Nodes));
+        // The Q coins g-2 bought reach mid-1, but mid-1 resold Suning cards to cm-suning: only the Suning route counts.
+        Assert.Equal(["unknown-77 > g-1 > mid-1 > cm-suning"], routes.Select(Nodes));
         Assert.Equal([4010.0m, 10000.0m, 10000.0m],
-            routes[1].GetProperty("hops").EnumerateArray().Select(h => h.GetProperty("amount").GetDecimal()));
+            routes[0].GetProperty("hops").EnumerateArray().Select(h => h.GetProperty("amount").GetDecimal()));
     }
 
     [Fact]
@@ -113,14 +113,14 @@ public sealed class PathCommandTests(PostgresServer server) : StoreFixture(serve
 
         var none = await RunCommandAsync("path", "--case", MixedCase.Case, "--from", "Sun Li", "--to", "zhang-bank", "--json");
         var noneText = await RunCommandAsync("path", "--case", MixedCase.Case, "--from", "Sun Li", "--to", "zhang-bank");
-        var short3 = await RunCommandAsync("path", "--case", MixedCase.Case, "--from", Zhang, "--to", "cm-q", "--max-hops", "3", "--json");
+        var short4 = await RunCommandAsync("path", "--case", MixedCase.Case, "--from", Zhang, "--to", "cm-q", "--max-hops", "4", "--json");
 
         Assert.True(none.ExitCode == ExitCodes.Ok, none.Errors);
         Assert.Contains("\"routes\": []", none.Output);
         Assert.Contains("No route", noneText.Output);
-        using var cut = JsonDocument.Parse(short3.Output);
-        Assert.Equal(["zhang-bank > g-1 > mid-1 > cm-q"], cut.RootElement.GetProperty("routes").EnumerateArray().Select(Nodes));
-        Assert.Equal(3, cut.RootElement.GetProperty("maxHops").GetInt32());
+        using var cut = JsonDocument.Parse(short4.Output);
+        Assert.Empty(cut.RootElement.GetProperty("routes").EnumerateArray());
+        Assert.Equal(4, cut.RootElement.GetProperty("maxHops").GetInt32());
     }
 
     [Fact]

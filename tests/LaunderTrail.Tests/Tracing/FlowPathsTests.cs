@@ -47,6 +47,32 @@ public sealed class FlowPathsTests
     }
 
     [Fact]
+    public void Value_leaves_an_account_only_as_the_product_it_arrived_as_while_cash_may_leave_as_value_bought_with_it()
+    {
+        static FlowEdge Value(string from, string to, FlowEdgeKind kind, string product, decimal amount) =>
+            new("account:" + from, "account:" + to, kind, product, amount, 1, [new OriginShare(Zheng, amount)]);
+        var graph = Graph(
+            [Account("zheng-bank", Zheng, AccountRole.Victim), Account("g"), Account("mid"), Account("cm", "Cards", AccountRole.CardMerchant)],
+            Edge("g", "mid", 50m, (Zheng, 50m)),
+            Value("g", "mid", FlowEdgeKind.Handover, "Q coin", 100m),
+            Value("mid", "cm", FlowEdgeKind.Resale, "Q coin", 80m),
+            Value("mid", "cm", FlowEdgeKind.Resale, "Suning card", 90m),
+            Value("zheng-bank", "g", FlowEdgeKind.Handover, "Q coin", 100m),
+            Edge("zheng-bank", "g", 60m, (Zheng, 60m)));
+
+        var routes = Find(graph, Zheng, "cm");
+
+        Assert.Equal(
+            [
+                "Handover Q coin > Handover Q coin > Resale Q coin",
+                "Transfer > Handover Q coin > Resale Q coin",
+                "Transfer > Transfer > Resale Q coin",
+                "Transfer > Transfer > Resale Suning card",
+            ],
+            routes.Routes.Select(r => string.Join(" > ", r.Hops.Select(h => $"{h.Edge.Kind} {h.Edge.Product}".TrimEnd()))).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void An_account_that_is_not_a_victims_follows_every_edge_with_its_full_amount()
     {
         var graph = TwoRoutes();
