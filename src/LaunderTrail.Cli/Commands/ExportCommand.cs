@@ -16,12 +16,8 @@ namespace LaunderTrail.Cli.Commands;
 /// </summary>
 public sealed class ExportCommand : AsyncCommand<ExportCommand.Settings>
 {
-    public sealed class Settings : DatabaseSettings
+    public sealed class Settings : TracedCaseSettings
     {
-        [CommandOption("--case <CASE>")]
-        [Description("The case number, e.g. SQ-2019-515.")]
-        public required string Case { get; init; }
-
         [CommandOption("--format <FORMAT>")]
         [Description("graphml, gexf (Gephi), i2 (CSV for Analyst's Notebook) or neo4j (a folder for neo4j-admin import).")]
         public required string Format { get; init; }
@@ -30,27 +26,13 @@ public sealed class ExportCommand : AsyncCommand<ExportCommand.Settings>
         [Description("The file to write; for neo4j, the folder that gets nodes.csv and edges.csv.")]
         public required string Out { get; init; }
 
-        [CommandOption("--rule <RULE>")]
-        [Description("Tracing rule for mixed money: fifo, pro-rata or libr (default pro-rata).")]
-        public string? Rule { get; init; }
-
-        [CommandOption("--as-of <TIME>")]
-        [Description("Only facts that happened by this time (ISO-8601 with offset).")]
-        public string? AsOf { get; init; }
-
-        [CommandOption("--known-at <TIME>")]
-        [Description("Only facts recorded by this time.")]
-        public string? KnownAt { get; init; }
-
         public override ValidationResult Validate()
         {
             if (string.IsNullOrWhiteSpace(Case)) return ValidationResult.Error("--case is required");
             if (Format is null || !GraphExportFormats.TryParse(Format, out _))
                 return ValidationResult.Error($"--format must be {GraphExportFormats.Names}");
             if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out is required");
-            if (Rule is not null && !TracingRules.TryParse(Rule, out _)) return ValidationResult.Error("--rule must be fifo, pro-rata or libr");
-            var asOf = TimeOption.Check(AsOf, "--as-of");
-            return asOf.Successful ? TimeOption.Check(KnownAt, "--known-at") : asOf;
+            return CheckRuleAndMoments();
         }
     }
 

@@ -17,24 +17,8 @@ namespace LaunderTrail.Cli.Commands;
 /// </summary>
 public sealed class FlowsCommand : AsyncCommand<FlowsCommand.Settings>
 {
-    public sealed class Settings : DatabaseSettings
+    public sealed class Settings : TracedCaseSettings
     {
-        [CommandOption("--case <CASE>")]
-        [Description("The case number, e.g. SQ-2019-515.")]
-        public required string Case { get; init; }
-
-        [CommandOption("--rule <RULE>")]
-        [Description("Tracing rule for mixed money: fifo, pro-rata or libr (default pro-rata).")]
-        public string? Rule { get; init; }
-
-        [CommandOption("--as-of <TIME>")]
-        [Description("Only facts that happened by this time (ISO-8601 with offset): the flows as they stood then.")]
-        public string? AsOf { get; init; }
-
-        [CommandOption("--known-at <TIME>")]
-        [Description("Only facts recorded by this time: the flows as LaunderTrail knew them then.")]
-        public string? KnownAt { get; init; }
-
         [CommandOption("--json")]
         [Description("Write the flow report of the interchange format (docs/interchange.md) instead of the terminal view.")]
         public bool Json { get; init; }
@@ -69,9 +53,7 @@ public sealed class FlowsCommand : AsyncCommand<FlowsCommand.Settings>
             if (Graph && !Json) return ValidationResult.Error("--graph writes JSON only: give --graph --json");
             if (Graph && Compare) return ValidationResult.Error("give --graph or --compare, not both");
             if (Compare && Rule is not null) return ValidationResult.Error("--compare shows every rule: leave out --rule");
-            if (Rule is not null && !TracingRules.TryParse(Rule, out _)) return ValidationResult.Error("--rule must be fifo, pro-rata or libr");
-            var asOf = TimeOption.Check(AsOf, "--as-of");
-            return asOf.Successful ? TimeOption.Check(KnownAt, "--known-at") : asOf;
+            return CheckRuleAndMoments();
         }
     }
 

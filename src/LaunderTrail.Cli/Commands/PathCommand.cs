@@ -16,12 +16,8 @@ namespace LaunderTrail.Cli.Commands;
 /// </summary>
 public sealed class PathCommand : AsyncCommand<PathCommand.Settings>
 {
-    public sealed class Settings : DatabaseSettings
+    public sealed class Settings : TracedCaseSettings
     {
-        [CommandOption("--case <CASE>")]
-        [Description("The case number, e.g. SQ-2019-515.")]
-        public required string Case { get; init; }
-
         [CommandOption("--from <VICTIM-OR-ACCOUNT>")]
         [Description("A victim's holder name (all her accounts, her money only) or an account (a victim's: her money; any other: every edge).")]
         public required string From { get; init; }
@@ -29,18 +25,6 @@ public sealed class PathCommand : AsyncCommand<PathCommand.Settings>
         [CommandOption("--to <ACCOUNT>")]
         [Description("The account the routes end at, e.g. a card merchant's.")]
         public required string To { get; init; }
-
-        [CommandOption("--rule <RULE>")]
-        [Description("Tracing rule for mixed money: fifo, pro-rata or libr (default pro-rata).")]
-        public string? Rule { get; init; }
-
-        [CommandOption("--as-of <TIME>")]
-        [Description("Only facts that happened by this time (ISO-8601 with offset).")]
-        public string? AsOf { get; init; }
-
-        [CommandOption("--known-at <TIME>")]
-        [Description("Only facts recorded by this time: the routes as LaunderTrail knew them then.")]
-        public string? KnownAt { get; init; }
 
         [CommandOption("--max-hops <HOPS>")]
         [Description("The longest route followed, in hops (1 to 32).")]
@@ -57,9 +41,7 @@ public sealed class PathCommand : AsyncCommand<PathCommand.Settings>
             if (string.IsNullOrEmpty(From)) return ValidationResult.Error("--from needs a victim's holder name or an account");
             if (string.IsNullOrEmpty(To)) return ValidationResult.Error("--to needs an account");
             if (MaxHops is < 1 or > FlowPaths.MostHops) return ValidationResult.Error($"--max-hops must be 1 to {FlowPaths.MostHops}");
-            if (Rule is not null && !TracingRules.TryParse(Rule, out _)) return ValidationResult.Error("--rule must be fifo, pro-rata or libr");
-            var asOf = TimeOption.Check(AsOf, "--as-of");
-            return asOf.Successful ? TimeOption.Check(KnownAt, "--known-at") : asOf;
+            return CheckRuleAndMoments();
         }
     }
 
