@@ -24,6 +24,17 @@ public abstract class TracedCaseSettings : DatabaseSettings
     [Description("Only facts recorded by this time: the case as LaunderTrail knew it then.")]
     public string? KnownAt { get; init; }
 
+    /// <summary>The rule asked for, pro-rata when none is (valid once <see cref="CheckRuleAndMoments"/> passed).</summary>
+    public TracingRule TracingRule
+    {
+        get
+        {
+            var rule = TracingRule.ProRata;
+            if (Rule is not null) TracingRules.TryParse(Rule, out rule);
+            return rule;
+        }
+    }
+
     /// <summary>The rule, when given, is one LaunderTrail knows, and the moments are instants with an offset.</summary>
     protected ValidationResult CheckRuleAndMoments()
     {

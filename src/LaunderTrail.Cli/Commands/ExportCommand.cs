@@ -51,8 +51,7 @@ public sealed class ExportCommand : AsyncCommand<ExportCommand.Settings>
 
     private static async Task<int> ExportAsync(Settings settings, CancellationToken ct)
     {
-        var rule = TracingRule.ProRata;
-        if (settings.Rule is not null) TracingRules.TryParse(settings.Rule, out rule);
+        var rule = settings.TracingRule;
         GraphExportFormats.TryParse(settings.Format, out var format);
         await using var store = await Database.OpenAsync(settings, ct);
         var graph = await new FlowQueries(store)

@@ -72,8 +72,7 @@ public sealed class FlowsCommand : AsyncCommand<FlowsCommand.Settings>
 
     private static async Task<int> ShowAsync(Settings settings, CancellationToken ct)
     {
-        var rule = TracingRule.ProRata;
-        if (settings.Rule is not null) TracingRules.TryParse(settings.Rule, out rule);
+        var rule = settings.TracingRule;
         await using var store = await Database.OpenAsync(settings, ct);
         var queries = new FlowQueries(store);
         var (asOf, knownAt) = (TimeOption.Parse(settings.AsOf), TimeOption.Parse(settings.KnownAt));

@@ -60,8 +60,7 @@ public sealed class PathCommand : AsyncCommand<PathCommand.Settings>
 
     private static async Task<int> ShowAsync(Settings settings, CancellationToken ct)
     {
-        var rule = TracingRule.ProRata;
-        if (settings.Rule is not null) TracingRules.TryParse(settings.Rule, out rule);
+        var rule = settings.TracingRule;
         var knownAt = TimeOption.Parse(settings.KnownAt);
         await using var store = await Database.OpenAsync(settings, ct);
         var graph = await new FlowQueries(store).GraphAsync(settings.Case, rule, TimeOption.Parse(settings.AsOf), knownAt, ct);
