@@ -11,7 +11,8 @@ namespace LaunderTrail.Api.Cases;
 
 /// <summary>
 /// <c>GET /cases/{caseNumber}/graph?rule=&amp;asOf=&amp;knownAt=</c>: the flow graph of the interchange format, every hop,
-/// byte for byte as <c>laundertrail flows --graph --json</c> writes it; traced on demand from the checked events.
+/// byte for byte as <c>laundertrail flows --graph --json</c> writes it: as the case stands now, the graph the read model
+/// stored; as of another moment, traced from the checked events.
 /// </summary>
 public static class GraphEndpoint
 {
@@ -27,7 +28,7 @@ public static class GraphEndpoint
         CancellationToken ct)
     {
         var query = FlowQuery.TryParse(rule, asOf, knownAt, out _)!;
-        var graph = await new FlowQueries(store).GraphAsync(caseNumber, query.Rule, query.AsOf, query.KnownAt, ct);
-        return graph is null ? ApiProblems.NoFacts(caseNumber) : Results.Bytes(FlowGraphJson.Utf8(graph), "application/json");
+        var graph = await new FlowQueries(store).OpenGraphJsonAsync(caseNumber, query.Rule, query.AsOf, query.KnownAt, ct);
+        return graph is null ? ApiProblems.NoFacts(caseNumber) : Results.Stream(graph, "application/json");
     }
 }

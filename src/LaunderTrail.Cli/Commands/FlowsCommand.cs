@@ -79,10 +79,10 @@ public sealed class FlowsCommand : AsyncCommand<FlowsCommand.Settings>
         if (settings.Compare) return await CompareAsync(queries, settings, asOf, knownAt, ct);
         if (settings.Graph)
         {
-            var graph = await queries.GraphAsync(settings.Case, rule, asOf, knownAt, ct);
+            await using var graph = await queries.OpenGraphJsonAsync(settings.Case, rule, asOf, knownAt, ct);
             if (graph is null) return NoFacts(settings.Case);
             await using var stdout = Console.OpenStandardOutput();
-            FlowGraphJson.Write(graph, stdout);
+            await graph.CopyToAsync(stdout, ct);
             return ExitCodes.Ok;
         }
 

@@ -107,21 +107,16 @@ public sealed class FlowProjector(CaseStore store)
     }
 
     /// <summary>
-    /// The rules whose reports the read model keeps. A report under another rule (<c>libr</c>) is traced when asked
-    /// for, from the same checked read of the events.
-    /// </summary>
-    public static IReadOnlyList<TracingRule> StoredRules { get; } = [TracingRule.Fifo, TracingRule.ProRata];
-
-    /// <summary>
-    /// Traces both stored rules from one timeline, each rule on its own core together with writing, serialising and
-    /// compressing its report, and stores the read model in one transaction. The report finished first is stored while
-    /// the other rule is still traced, so that PostgreSQL writes it on the core the finished rule has left.
+    /// Traces every rule from one timeline, each on a core of its own together with writing, serialising and
+    /// compressing its report and flow graph, and stores the read model in one transaction. Each rule's forms are
+    /// stored as soon as they are finished, while the other rules are still traced, so that PostgreSQL writes them on
+    /// the core a finished rule has left.
     /// </summary>
     private async Task<RefreshedFlows> StoreAsync(string @case, TracingFacts facts, ChainHead? head, CancellationToken ct)
     {
         var timeline = CaseTimeline.Of(facts, asOf: null);
-        var tracing = StoredRules
-            .Select(rule => Task.Run(() => StoredReports.Pack(FlowTracer.Trace(@case, timeline, rule, asOf: null)), ct))
+        var tracing = Enum.GetValues<TracingRule>()
+            .Select(rule => Task.Run(() => StoredReports.Pack(FlowTracer.TraceWithGraph(@case, timeline, rule, asOf: null)), ct))
             .ToList();
 
         await using var connection = await store.Db.OpenConnectionAsync(ct);
@@ -136,28 +131,27 @@ public sealed class FlowProjector(CaseStore store)
             await StoredReports.StoreAsync(transaction, store.Schema, @case, head ?? NoFacts, stored[^1], ct);
         }
 
-        var fifo = stored.Single(packed => packed.Report.Rule == TracingRule.Fifo);
-        var proRata = stored.Single(packed => packed.Report.Rule == TracingRule.ProRata);
+        var proRata = RefreshedFlows.Of(stored, TracingRule.ProRata).Report;
         var flows = new CaseFlows
         {
             Id = @case,
             LastSeq = head?.Position ?? 0,
             Head = head?.Hash,
             LastEventAt = facts.LastAt,
-            Victims = proRata.Report.Victims.Count,
-            FifoTotals = fifo.Report.Totals,
-            ProRataTotals = proRata.Report.Totals,
+            Victims = proRata.Victims.Count,
+            FifoTotals = RefreshedFlows.Of(stored, TracingRule.Fifo).Report.Totals,
+            ProRataTotals = proRata.Totals,
         };
 
         await using (var session = store.Documents.LightweightSession(SessionOptions.ForTransaction(transaction)))
         {
             session.Store(flows);
-            await UpdateMerchantsAsync(session, proRata.Report, ct);
+            await UpdateMerchantsAsync(session, proRata, ct);
             await session.SaveChangesAsync(ct);
         }
 
         await transaction.CommitAsync(ct);
-        return new RefreshedFlows(flows, fifo, proRata);
+        return new RefreshedFlows(flows, stored);
     }
 
     /// <summary>Replaces this case's rows in every merchant's totals; merchant rows do not depend on the rule.</summary>

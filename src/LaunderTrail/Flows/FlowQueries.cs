@@ -7,9 +7,8 @@ using Marten;
 namespace LaunderTrail.Flows;
 
 /// <summary>
-/// Answers "where did the money go" for a case: the stored report when the question is about the case as it
-/// stands now under a rule the read model keeps, a replay of the events when it is about another moment (as of, or
-/// as known at) or another rule. A stored report is
+/// Answers "where did the money go" for a case: the stored report or flow graph when the question is about the case
+/// as it stands now, a replay of the events when it is about another moment (as of, or as known at). A stored form is
 /// served only if it was built from the case's current chain head (position and chain hash); otherwise the case is
 /// traced again, and every read that traces checks the events it reads (<see cref="CaseHistory"/>).
 /// </summary>
@@ -20,7 +19,7 @@ public sealed class FlowQueries(CaseStore store)
     public async Task<FlowReport?> ReportAsync(string @case, TracingRule rule, DateTimeOffset? asOf = null,
         DateTimeOffset? knownAt = null, CancellationToken ct = default)
     {
-        if (asOf is not null || knownAt is not null || !FlowProjector.StoredRules.Contains(rule))
+        if (asOf is not null || knownAt is not null)
         {
             var (facts, _) = await new CaseHistory(store).FactsAsync(@case, knownAt, ct);
             return facts.Count == 0 ? null : FlowTracer.Trace(@case, CaseTimeline.Of(facts, asOf), rule, asOf);
@@ -32,7 +31,8 @@ public sealed class FlowQueries(CaseStore store)
     }
 
     /// <summary>
-    /// The flow graph (INTERCHANGE.md), traced on demand from the checked events: the read model keeps reports only.
+    /// The flow graph (INTERCHANGE.md) as an object, traced from the checked events, for the questions that walk it
+    /// (paths, exports). Written out, the stored graph is read instead: <see cref="OpenGraphJsonAsync"/>.
     /// </summary>
     /// <returns>The graph, or null when the case has no recorded facts.</returns>
     public async Task<FlowGraph?> GraphAsync(string @case, TracingRule rule, DateTimeOffset? asOf = null,
@@ -43,13 +43,44 @@ public sealed class FlowQueries(CaseStore store)
     }
 
     /// <summary>
-    /// The case's report under each of <paramref name="rules"/>, in that order, traced from one read of the checked
-    /// events (one timeline serves every rule), so that the reports compared are about the very same facts.
+    /// The flow graph as the interchange format writes it (UTF-8), to be read once: about the case as it stands now,
+    /// the stored graph, read as it was written; about another moment, the replay written out.
+    /// </summary>
+    /// <returns>The written graph, or null when the case has no recorded facts.</returns>
+    public async Task<Stream?> OpenGraphJsonAsync(string @case, TracingRule rule, DateTimeOffset? asOf = null,
+        DateTimeOffset? knownAt = null, CancellationToken ct = default)
+    {
+        if (asOf is not null || knownAt is not null)
+            return await GraphAsync(@case, rule, asOf, knownAt, ct) is { } replay ? new MemoryStream(FlowGraphJson.Utf8(replay)) : null;
+
+        if (await CurrentHeadAsync(@case, ct) is not { } head) return null;
+        return await StoredReports.OpenGraphAsync(store.Db, store.Schema, @case, rule, head, ct)
+               ?? StoredReports.Unpack((await new FlowProjector(store).RefreshAsync(@case, ct)).For(rule).Graph);
+    }
+
+    /// <summary>
+    /// The case's report under each of <paramref name="rules"/>, in that order, about the very same facts: as the case
+    /// stands now, the stored reports of one chain head; about another moment, traced from one read of the checked
+    /// events (one timeline serves every rule).
     /// </summary>
     /// <returns>The reports, or null when the case has no recorded facts.</returns>
     public async Task<IReadOnlyList<FlowReport>?> ReportsAsync(string @case, IReadOnlyList<TracingRule> rules,
         DateTimeOffset? asOf = null, DateTimeOffset? knownAt = null, CancellationToken ct = default)
     {
+        if (asOf is null && knownAt is null)
+        {
+            if (await CurrentHeadAsync(@case, ct) is not { } head) return null;
+            var stored = new List<FlowReport>(rules.Count);
+            foreach (var rule in rules)
+            {
+                if (await StoredReports.ReadExactAsync(store.Db, store.Schema, @case, rule, head, ct) is not { } report) break;
+                stored.Add(report);
+            }
+            if (stored.Count == rules.Count) return stored;
+            var refreshed = await new FlowProjector(store).RefreshAsync(@case, ct);
+            return rules.Select(rule => refreshed.For(rule).Report).ToList();
+        }
+
         var (facts, _) = await new CaseHistory(store).FactsAsync(@case, knownAt, ct);
         if (facts.Count == 0) return null;
         var timeline = CaseTimeline.Of(facts, asOf);
@@ -58,13 +89,13 @@ public sealed class FlowQueries(CaseStore store)
 
     /// <summary>
     /// The report as the interchange format writes it (UTF-8), to be read once. About the case as it stands now, the
-    /// stored report, read as it was written; about another moment or under a rule not stored, the replay written out.
+    /// stored report, read as it was written; about another moment, the replay written out.
     /// </summary>
     /// <returns>The written report, or null when the case has no recorded facts.</returns>
     public async Task<Stream?> OpenReportJsonAsync(string @case, TracingRule rule, DateTimeOffset? asOf = null,
         DateTimeOffset? knownAt = null, CancellationToken ct = default)
     {
-        if (asOf is not null || knownAt is not null || !FlowProjector.StoredRules.Contains(rule))
+        if (asOf is not null || knownAt is not null)
             return await ReportAsync(@case, rule, asOf, knownAt, ct) is { } replay ? new MemoryStream(FlowReportJson.Utf8(replay)) : null;
 
         if (await CurrentHeadAsync(@case, ct) is not { } head) return null;

@@ -2,13 +2,11 @@ using LaunderTrail.Tracing;
 
 namespace LaunderTrail.Flows;
 
-/// <summary>A case's read model just stored, with the reports it was made from, as they were stored.</summary>
-internal sealed record RefreshedFlows(CaseFlows Flows, PackedReport Fifo, PackedReport ProRata)
+/// <summary>A case's read model just stored, with its reports and flow graphs under every rule, as they were stored.</summary>
+internal sealed record RefreshedFlows(CaseFlows Flows, IReadOnlyList<PackedReport> Stored)
 {
-    public PackedReport For(TracingRule rule) => rule switch
-    {
-        TracingRule.Fifo => Fifo,
-        TracingRule.ProRata => ProRata,
-        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "the read model keeps no report under this rule"),
-    };
+    public PackedReport For(TracingRule rule) => Of(Stored, rule);
+
+    public static PackedReport Of(IEnumerable<PackedReport> stored, TracingRule rule) =>
+        stored.Single(packed => packed.Report.Rule == rule);
 }

@@ -11,17 +11,18 @@ using Weasel.Postgresql.Tables;
 namespace LaunderTrail.Flows;
 
 /// <summary>
-/// Each case's flow report under each rule, one row per case and rule, stored beside the <see cref="CaseFlows"/>
-/// document in the same transaction, in two forms: <c>written</c>, the report as the interchange format writes it,
-/// so a JSON report is answered by reading its bytes; and <c>exact</c>, the report's rows with unrounded figures
-/// (and the trail a terminal view draws), serialised. Each row names the LaunderTrail build that wrote it, and only
+/// Each case's flow report and flow graph under each rule, one row per case and rule, stored beside the
+/// <see cref="CaseFlows"/> document in the same transaction, in three forms: <c>written</c>, the report as the
+/// interchange format writes it, so a JSON report is answered by reading its bytes; <c>exact</c>, the report's rows
+/// with unrounded figures (and the trail a terminal view draws), serialised; and <c>graph</c>, the flow graph as the
+/// interchange format writes it. Each row names the LaunderTrail build that wrote it, and only
 /// rows of the running build are read, so an upgrade that changes tracing or the report's layout never serves what
 /// an older build wrote. Each row also names the chain head it was traced from (the last fact's position and chain
 /// hash): a row is served only while the case's head is that one, so a report traced from facts that were later
 /// altered and restored, or rewritten, is traced again rather than served.
 /// </summary>
 /// <remarks>
-/// Both forms are gzip-compressed UTF-8 in bytea columns. jsonb would reorder the written report's keys, and
+/// All forms are gzip-compressed UTF-8 in bytea columns. jsonb would reorder the written report's keys, and
 /// parsing tens of megabytes of jsonb per case (a case of a million facts) made storing the read model the slowest
 /// step of a rebuild; as plain text, reading a 56 MiB report back cost PostgreSQL a third of a second in reassembling
 /// TOAST chunks alone. Compressed ten to one, it is a few megabytes to store, read and send.
@@ -50,11 +51,12 @@ internal static class StoredReports
         table.AddColumn("written", "bytea").NotNull();
         table.AddColumn("exact", "bytea").NotNull();
         table.AddColumn<string>("head");
+        table.AddColumn("graph", "bytea");
         options.Storage.ExtendedSchemaObjects.Add(table);
     }
 
     /// <summary>
-    /// Has PostgreSQL store both forms as they are, out of line: they are compressed already, and its own attempt to
+    /// Has PostgreSQL store the forms as they are, out of line: they are compressed already, and its own attempt to
     /// compress the tens of megabytes of a large case again took a third of the time it spent storing them. And keeps
     /// the table out of the write-ahead log: its rows are a cache of what the events say, which a read rebuilds when
     /// its row is missing (<see cref="FlowQueries"/>), so after a crash, when PostgreSQL empties an unlogged table,
@@ -68,9 +70,10 @@ internal static class StoredReports
             $"""
              do $storage$ begin
                if exists (select 1 from pg_attribute where attrelid = '{schema}.{TableName}'::regclass
-                          and attname in ('written', 'exact') and attstorage <> 'e') then
+                          and attname in ('written', 'exact', 'graph') and attstorage <> 'e') then
                  alter table {schema}.{TableName} alter column written set storage external,
-                                                  alter column exact set storage external;
+                                                  alter column exact set storage external,
+                                                  alter column graph set storage external;
                end if;
                if exists (select 1 from pg_class where oid = '{schema}.{TableName}'::regclass and relpersistence <> 'u') then
                  alter table {schema}.{TableName} set unlogged;
@@ -80,11 +83,12 @@ internal static class StoredReports
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>A traced report in both stored forms, compressed; made on the tracing thread, stored later.</summary>
-    public static PackedReport Pack(FlowReport report) =>
-        new(report,
-            Compressed(utf8 => FlowReportJson.Write(report, utf8)),
-            Compressed(utf8 => JsonSerializer.Serialize(utf8, report, ExactReportJson.Default.FlowReport)));
+    /// <summary>A trace in its three stored forms, compressed; made on the tracing thread, stored later.</summary>
+    public static PackedReport Pack(FlowTrace trace) =>
+        new(trace.Report,
+            Compressed(utf8 => FlowReportJson.Write(trace.Report, utf8)),
+            Compressed(utf8 => JsonSerializer.Serialize(utf8, trace.Report, ExactReportJson.Default.FlowReport)),
+            Compressed(utf8 => FlowGraphJson.Write(trace.Graph, utf8)));
 
     /// <summary>
     /// Makes the transaction the only one storing the case's reports until it ends. A refresh stores each report as
@@ -105,10 +109,10 @@ internal static class StoredReports
         PackedReport packed, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            $"insert into {schema}.{TableName} as stored (case_id, rule, last_seq, head, generator, written, exact) " +
-            "values ($1, $2, $3, $7, $4, $5, $6) " +
+            $"insert into {schema}.{TableName} as stored (case_id, rule, last_seq, head, generator, written, exact, graph) " +
+            "values ($1, $2, $3, $7, $4, $5, $6, $8) " +
             "on conflict (case_id, rule) do update set last_seq = excluded.last_seq, head = excluded.head, " +
-            "generator = excluded.generator, written = excluded.written, exact = excluded.exact " +
+            "generator = excluded.generator, written = excluded.written, exact = excluded.exact, graph = excluded.graph " +
             "where stored.last_seq <= excluded.last_seq or stored.generator <> excluded.generator",
             transaction.Connection, transaction);
         command.Parameters.AddWithValue(@case);
@@ -118,6 +122,7 @@ internal static class StoredReports
         command.Parameters.AddWithValue(packed.Written);
         command.Parameters.AddWithValue(packed.Exact);
         command.Parameters.AddWithValue(head.Hash);
+        command.Parameters.AddWithValue(packed.Graph);
         await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -131,6 +136,14 @@ internal static class StoredReports
     public static Task<Stream?> OpenWrittenAsync(NpgsqlDataSource db, string schema, string @case, TracingRule rule,
         ChainHead head, CancellationToken ct) =>
         OpenAsync(db, schema, "written", @case, rule, head, ct);
+
+    /// <returns>
+    /// The written flow graph (UTF-8, decompressed as it is read) of the case under the rule, if this build wrote it from
+    /// the facts up to <paramref name="head"/>.
+    /// </returns>
+    public static Task<Stream?> OpenGraphAsync(NpgsqlDataSource db, string schema, string @case, TracingRule rule,
+        ChainHead head, CancellationToken ct) =>
+        OpenAsync(db, schema, "graph", @case, rule, head, ct);
 
     /// <returns>The exact report of the case under the rule, if this build wrote it from the facts up to <paramref name="head"/>.</returns>
     public static async Task<FlowReport?> ReadExactAsync(NpgsqlDataSource db, string schema, string @case, TracingRule rule,
@@ -156,7 +169,7 @@ internal static class StoredReports
         command.Parameters.AddWithValue(GeneratorVersion.Current);
         command.Parameters.AddWithValue(head.Hash);
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
-        if (!await reader.ReadAsync(ct)) return null;
+        if (!await reader.ReadAsync(ct) || await reader.IsDBNullAsync(0, ct)) return null;
         return Unpack(await reader.GetFieldValueAsync<byte[]>(0, ct));
     }
 

@@ -93,7 +93,7 @@ public sealed class TamperedReadsTests(PostgresServer server) : StoreFixture(ser
         Assert.Equal(ExitCodes.VerificationFailed, rebuild.ExitCode);
         Assert.Contains($"REFUSED {Refusal}", rebuild.Errors);
         Assert.Contains("Rebuilt the flow read models from 30 events", rebuild.Output);
-        Assert.Equal(2, await ScalarAsync("select count(*) from {schema}.lt_stored_reports where case_id = 'EX-3'"));
+        Assert.Equal(3, await ScalarAsync("select count(*) from {schema}.lt_stored_reports where case_id = 'EX-3'"));
         Assert.Equal(0, await ScalarAsync("select count(*) from {schema}.lt_stored_reports where case_id = 'EX-2'"));
     }
 
