@@ -7,7 +7,7 @@ namespace LaunderTrail.Tracing;
 /// facts, and per edge and origin what the parcels carried. Keyed by numbers, so a fact costs a lookup of its edge and
 /// one per parcel, and nothing is allocated per fact. Blended parcels are only listed as they pass, and divided among
 /// their origins at the end, edge by edge, as <see cref="MixtureExpansion{TBucket}"/> divides the report's buckets:
-/// one pass per edge over the blends, a blend before its parts, with one amount instead of face value and cash.
+/// one pass per edge over the blends its parcels reach, a blend before its parts, with one amount instead of face value and cash.
 /// </summary>
 internal sealed class FlowGraphRecorder
 {
@@ -55,20 +55,23 @@ internal sealed class FlowGraphRecorder
 
         var amount = new decimal[graph.Count];
         var ofOrigin = new decimal[graph.Origins.Count];
+        var reachedBy = new int[graph.Count];
+        Array.Fill(reachedBy, -1);
+        var pending = new PriorityQueue<int, int>();
+        var origins = new List<int>();
         for (var edge = 0; edge < edges.Count; edge++)
         {
             if (firstOf[edge] == firstOf[edge + 1]) continue;
-            var first = graph.Count;
             for (var i = firstOf[edge]; i < firstOf[edge + 1]; i++)
             {
                 ref readonly var parcel = ref blended[byEdge[i]];
                 var at = graph.IndexOf(parcel.Blend);
                 amount[at] += parcel.Amount;
-                first = Math.Min(first, at);
+                Reach(at);
             }
 
-            // Blends before the edge's first root are newer than all its roots: none of its value flows through them.
-            for (var i = first; i < graph.Count; i++)
+            // In ascending number, so a blend is divided only once every blend containing it has passed it its share.
+            while (pending.TryDequeue(out var i, out _))
             {
                 if (amount[i] == 0m) continue;
                 var older = amount[i] * graph.OlderFraction[i];
@@ -77,18 +80,33 @@ internal sealed class FlowGraphRecorder
                 amount[i] = 0m;
             }
 
-            for (var o = 0; o < ofOrigin.Length; o++)
+            origins.Sort();
+            foreach (var o in origins)
             {
-                if (ofOrigin[o] == 0m) continue;
                 yield return (edge, graph.Origins[o], ofOrigin[o]);
                 ofOrigin[o] = 0m;
             }
-        }
+            origins.Clear();
 
-        void PassOn(int part, decimal share)
-        {
-            if (part >= 0) amount[part] += share;
-            else ofOrigin[~part] += share;
+            void Reach(int blend)
+            {
+                if (reachedBy[blend] == edge) return;
+                reachedBy[blend] = edge;
+                pending.Enqueue(blend, blend);
+            }
+
+            void PassOn(int part, decimal share)
+            {
+                if (share == 0m) return;
+                if (part >= 0)
+                {
+                    amount[part] += share;
+                    Reach(part);
+                    return;
+                }
+                if (ofOrigin[~part] == 0m) origins.Add(~part);
+                ofOrigin[~part] += share;
+            }
         }
     }
 
