@@ -148,7 +148,7 @@ describe('case view as investigator', () => {
     await page.getByLabel('Follow a victim').selectOption('');
   });
 
-  it('answers "from this victim to that merchant" hop by hop, as the path endpoint does', async () => {
+  it('answers "from this victim to that merchant" hop by hop, as the path endpoint does, and lights the routes', async () => {
     const panel = page.getByRole('region', { name: 'Routes between two accounts' });
     await panel.getByLabel('From', { exact: true }).selectOption(zheng);
     await panel.getByLabel('To', { exact: true }).selectOption('acc-qcoin-merchant-1');
@@ -164,6 +164,10 @@ describe('case view as investigator', () => {
     assert.deepEqual(hops, served.routes.flatMap((r) => r.hops.map((h) => [h.from, h.to, h.kind, h.amount])));
     assert.match(await routes.locator('caption').first().textContent(), new RegExp(`^Route 1: ${money(served.routes[0].amount).replace(/\./g, '\\.')} reached Q-coin merchant 1`));
     assert.equal(await page.getByTestId('route-cap').count(), 0, 'no cap applied');
+    const lit = (await drawnLinks(page)).filter((l) => l.lit).map(edgeKey).sort();
+    assert.deepEqual(lit, [...new Set(served.routes.flatMap((r) => r.hops.map(edgeKey)))].sort(), 'the diagram lights the routes');
+    const labels = await page.locator('.chart text.link-label').allTextContents();
+    for (const hop of served.routes.flatMap((r) => r.hops)) assert.ok(labels.includes(money(hop.amount)), `${money(hop.amount)} is written on its band`);
 
     await panel.getByLabel('To', { exact: true }).selectOption('acc-loan-app');
     await panel.getByRole('button', { name: 'Find routes' }).click();

@@ -23,6 +23,8 @@ export interface Look {
   link(link: Link): LinkLook;
   place(place: Place): { lit: boolean; label: string; note: string | null; title: string };
   selected: string | null;
+  /** Some bands are picked out (a victim, routes, one edge): every lit band is labelled, however thin. */
+  focused: boolean;
 }
 
 export interface SankeyEvents {
@@ -31,7 +33,7 @@ export interface SankeyEvents {
 }
 
 const frameOf = (width: number): Frame => ({ width, height: 640, nodeWidth: 12, gap: 8, labelRoom: 190 });
-/** Bands thinner than this carry no text: it would not fit. */
+/** Bands thinner than this carry no text unless picked out: it would not fit. */
 const LABELLED_THICKNESS = 9;
 
 export class Sankey {
@@ -94,7 +96,7 @@ export class Sankey {
         const share = svgElement('path', { class: 'share', d: ribbon(part), fill: colours.victim, 'fill-opacity': 0.75, 'pointer-events': 'none' });
         bandLayer.append(share);
       }
-      if (seen.label !== null && (seen.share !== null || band.thickness >= LABELLED_THICKNESS)) {
+      if (seen.label !== null && (look.focused || band.thickness >= LABELLED_THICKNESS)) {
         labelLayer.append(svgElement('text', {
           class: 'link-label', x: (band.x0 + band.x1) / 2, y: (band.y0 + band.y1 + band.thickness) / 2,
           'text-anchor': 'middle', 'dominant-baseline': 'middle', 'data-link': link.key,

@@ -1,10 +1,10 @@
 // The case view: controls (replay slider, tracing rule, victims), totals, the flow diagram, and the panels linked to
 // it. The diagram is the server's flow graph and the figures are the server's report, both asked for under the rule
 // and moment on screen; the page groups and formats them and computes no money of its own.
-import { getFlows, getGraph, getTimeline, recordEvents, type FlowGraph, type FlowQuery, type FlowReport, type Role, type Rule, type TimelineEvent } from '../api';
+import { getFlows, getGraph, getTimeline, recordEvents, type FlowGraph, type FlowQuery, type FlowReport, type FlowRoutes, type Role, type Rule, type TimelineEvent } from '../api';
 import { h } from '../dom';
 import { money, rate } from '../format';
-import { amountOf, byLoss, describePlace, drawFlowGraph, topVictims, type Drawing, type Link, type Place } from '../model';
+import { amountOf, byLoss, describePlace, drawFlowGraph, edgeKey, topVictims, type Drawing, type Link, type Place } from '../model';
 import { Sankey, type Look } from '../sankey';
 import { merchantsTable, timelineTable, TIMELINE_ROWS, totalsList, trailPanel } from '../tables';
 import { offsetOf, showInstant, startOfDay, toIso } from '../time';
@@ -43,6 +43,8 @@ class CaseView {
   private victimsDrawn = 12;
   private victim: string | null = null;
   private link: string | null = null;
+  /** The routes the path panel found, whose edges the diagram lights. */
+  private routes: FlowRoutes | null = null;
   private figuresRequest = 0;
   private refreshTimer: number | undefined;
   private drawing!: Drawing;
@@ -78,7 +80,10 @@ class CaseView {
       place: (place) => this.picked(place),
       link: (link) => this.selectLink(this.link === link.key ? null : link.key),
     });
-    this.paths = new PathPanel(caseId, () => this.question());
+    this.paths = new PathPanel(caseId, () => this.question(), (answer) => {
+      this.routes = answer === null || answer.routes.length === 0 ? null : answer;
+      this.render();
+    });
 
     root.replaceChildren(
       heading,
@@ -188,6 +193,7 @@ class CaseView {
     this.victim = holder;
     this.link = null;
     if (holder !== null) this.paths.start(holder);
+    else this.paths.clear();
     this.render();
   }
 
@@ -217,34 +223,49 @@ class CaseView {
     this.merchants.replaceChildren(merchantsTable(this.report.merchants, selectedMerchant, (m) => this.chooseMerchant(m.account)));
     const link = this.drawing.links.find((l) => l.key === this.link) ?? null;
     this.selection.replaceChildren(link ? this.describe(link)
+      : this.routes ? `Lit: the edges of the ${this.routes.routes.length} route(s) found to ${this.routes.to}, ` +
+        `labelled with ${this.routes.victim === null ? 'their amounts' : `${this.routes.victim}\u2019s share of each`} as the path answer gives it.`
       : this.victim ? `Lit: the edges that carried ${this.victim}\u2019s money under the ${this.rule} rule, in red her share of each, with its amount.`
         : 'Click a band to see its edge, a victim to follow her money, a card merchant to ask for the routes to it.');
     this.renderTimeline();
   }
 
-  /** How each band and place is shown: everything, one victim's edges with her share, or one selected edge. */
+  /**
+   * How each band and place is shown: everything; one victim's edges with her share; the edges of the routes found;
+   * or one selected edge, in that order of precedence, the last first.
+   */
   private look(): Look {
     const followed = this.victim;
     const selected = this.link;
+    // A hop's amount is the followed money's share of its edge, the same on every route through it.
+    const onRoute = this.routes === null ? null
+      : new Map(this.routes.routes.flatMap((r) => r.hops.map((hop) => [edgeKey(hop), hop.amount] as const)));
     const shareOf = (link: Link) => (followed === null ? null : amountOf(link.edge, followed));
-    const lit = (link: Link) => (selected !== null ? link.key === selected : followed === null || (shareOf(link) ?? 0) > 0);
+    const lit = (link: Link) =>
+      selected !== null ? link.key === selected
+        : onRoute !== null ? onRoute.has(link.key)
+          : followed === null || (shareOf(link) ?? 0) > 0;
     const litPlaces = new Set(this.drawing.links.filter(lit).flatMap((l) => [l.source, l.target]));
     const merchants = new Map(this.report.merchants.map((m) => [m.account, m]));
-    const fromVictims = (link: Link) => this.drawing.places.find((p) => p.id === link.source)?.kind;
+    const kindOf = new Map(this.drawing.places.map((p) => [p.id, p.kind]));
+    const fromVictims = (link: Link) => kindOf.get(link.source);
     return {
       selected,
+      focused: selected !== null || onRoute !== null || followed !== null,
       link: (link) => {
         const share = shareOf(link);
         const on = lit(link);
+        const hop = selected === null ? onRoute?.get(link.key) : undefined;
         let label: string | null = null;
-        if (on && followed !== null && share !== null) label = money(share);
+        if (on && hop !== undefined) label = money(hop);
+        else if (on && followed !== null && share !== null) label = money(share);
         else if (on && (link.key === selected || !['victim', 'others'].includes(fromVictims(link) ?? ''))) label = money(link.edge.amount);
         return { lit: on, label, share };
       },
       place: (place) => {
         const merchant = place.kind === 'merchant' && place.account !== null ? merchants.get(place.account) : undefined;
         return {
-          lit: (followed === null && selected === null) || litPlaces.has(place.id),
+          lit: (followed === null && selected === null && onRoute === null) || litPlaces.has(place.id),
           label: place.label,
           note: merchant ? `@ ${rate(merchant.discountRate)}` : null,
           title: describePlace(place, this.graph) + (merchant ? `; discount rate ${rate(merchant.discountRate)}` : ''),

@@ -19,7 +19,11 @@ export class PathPanel {
   private asked: { from: string; to: string; maxHops: number } | null = null;
   private request = 0;
 
-  constructor(private readonly caseId: string, private readonly question: () => FlowQuery) {
+  /**
+   * @param found told each answer (null when there is none to show), so the diagram can light the routes' edges.
+   */
+  constructor(private readonly caseId: string, private readonly question: () => FlowQuery,
+    private readonly found: (answer: FlowRoutes | null) => void) {
     this.element = h('section', { class: 'path', 'aria-label': 'Routes between two accounts' },
       h('h2', {}, 'Follow the money hop by hop'),
       h('form', { class: 'path-form', onsubmit: (event) => {
@@ -46,9 +50,17 @@ export class PathPanel {
     if (this.asked) void this.ask();
   }
 
-  /** Starts from the victim followed in the diagram. */
+  /** Starts from the victim followed in the diagram; an answer about someone else is put away. */
   start(holder: string): void {
+    if (this.asked !== null && this.asked.from !== holder) this.clear();
     this.from.value = holder;
+  }
+
+  clear(): void {
+    this.asked = null;
+    this.request++;
+    this.answer.replaceChildren();
+    this.found(null);
   }
 
   /** Chooses the target account (a merchant picked in the diagram or the table). */
@@ -63,9 +75,13 @@ export class PathPanel {
     this.answer.replaceChildren(h('p', { class: 'status' }, 'Looking for routes\u2026'));
     try {
       const routes = await getPath(this.caseId, { ...this.question(), ...asked });
-      if (request === this.request) this.answer.replaceChildren(...this.show(routes));
+      if (request !== this.request) return;
+      this.answer.replaceChildren(...this.show(routes));
+      this.found(routes);
     } catch (error) {
-      if (request === this.request) this.answer.replaceChildren(h('p', { role: 'alert' }, `No answer: ${(error as Error).message}`));
+      if (request !== this.request) return;
+      this.answer.replaceChildren(h('p', { role: 'alert' }, `No answer: ${(error as Error).message}`));
+      this.found(null);
     }
   }
 
