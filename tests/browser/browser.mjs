@@ -53,6 +53,33 @@ export async function openReferenceCase(page, role) {
   await page.locator('.chart svg text', { hasText: 'Suning-card merchant 1' }).first().waitFor({ timeout: 60_000 });
 }
 
+/** A GET of the API with the key of the role, as the tests' own witness of what the server says. */
+export async function api(role, pathname) {
+  const response = await fetch(baseUrl + pathname, { headers: { Authorization: `Bearer ${keys[role]}` } });
+  if (!response.ok) throw new Error(`GET ${pathname}: ${response.status} ${await response.text()}`);
+  return response;
+}
+
+/** The flow graph of the reference case as the graph endpoint gives it. */
+export async function serverGraph(role, rule, asOf = null) {
+  const query = new URLSearchParams({ rule, ...(asOf ? { asOf } : {}) });
+  return (await api(role, `/cases/${referenceCase}/graph?${query}`)).json();
+}
+
+/** Every band drawn in the diagram, read back from the SVG's data attributes. */
+export async function drawnLinks(page) {
+  return page.locator('.chart path.link').evaluateAll((paths) => paths.map((p) => ({
+    from: p.getAttribute('data-from'), to: p.getAttribute('data-to'), kind: p.getAttribute('data-kind'),
+    product: p.getAttribute('data-product'), amount: Number(p.getAttribute('data-amount')),
+    lit: p.getAttribute('data-lit') === 'true', share: p.hasAttribute('data-share') ? Number(p.getAttribute('data-share')) : null,
+  })));
+}
+
+export const edgeKey = (e) => `${e.from}|${e.to}|${e.kind}|${e.product}`;
+
+/** Money as the view writes it: 1,234,567.89. */
+export const money = (value) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+
 export async function figure(page, name) {
   return (await page.locator(`dd[data-figure="${name}"]`).textContent())?.trim();
 }

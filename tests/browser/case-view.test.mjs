@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { artifacts, baseUrl, figure, keys, launch, openReferenceCase, referenceCase, signIn } from './browser.mjs';
+import { api, artifacts, baseUrl, drawnLinks, edgeKey, figure, keys, launch, money, openReferenceCase, referenceCase, serverGraph, signIn } from './browser.mjs';
 
 let browser;
 let page;
@@ -32,6 +32,38 @@ describe('case list', () => {
   });
 });
 
+const zheng = 'Ms Zheng, Suzhou (victim 0001)';
+const ruleLabels = { 'pro-rata': 'Pro rata', fifo: 'First in, first out', libr: 'Lowest intermediate balance (libr)' };
+
+/** Switches the rule and waits until the diagram is the one the server traced under it. */
+async function chooseRule(page, rule) {
+  await page.getByLabel(ruleLabels[rule]).check();
+  await page.locator(`.chart svg[data-rule="${rule}"]`).waitFor({ timeout: 60_000 });
+  await page.getByText('Updating the figures…').waitFor({ state: 'detached', timeout: 60_000 });
+}
+
+/** The drawn bands against the graph endpoint's edges: one band per edge, each with the edge's amount exactly. */
+function assertDrawnAsServed(drawn, graph) {
+  assert.equal(drawn.length, graph.edges.length, 'one band per edge of the flow graph');
+  const served = new Map(graph.edges.map((e) => [edgeKey(e), e.amount]));
+  const keys = new Set();
+  for (const link of drawn) {
+    const key = edgeKey(link);
+    assert.ok(served.has(key), `${key} is an edge of the graph`);
+    assert.ok(!keys.has(key), `${key} is drawn once`);
+    keys.add(key);
+    assert.equal(link.amount, served.get(key), `${key}: drawn ${link.amount}, served ${served.get(key)}`);
+  }
+}
+
+/** Her share of each edge as the graph endpoint gives it (the edges whose origins name her). */
+function sharesOf(graph, holder) {
+  return new Map(graph.edges.flatMap((e) => {
+    const origin = e.origins.find((o) => o.origin === holder);
+    return origin ? [[edgeKey(e), origin.amount]] : [];
+  }));
+}
+
 describe('case view as investigator', () => {
   before(async () => {
     await freshPage();
@@ -42,8 +74,8 @@ describe('case view as investigator', () => {
     const labels = await page.locator('.chart svg text').allTextContents();
     for (const merchant of ['Suning-card merchant 1', 'Suning-card merchant 2', 'Q-coin merchant 1', 'Q-coin merchant 2'])
       assert.ok(labels.some((l) => l.includes(merchant)), `${merchant} is drawn`);
-    assert.equal(labels.filter((l) => l.endsWith('@ 0.97')).length, 2, 'two resale links at 0.97');
-    assert.equal(labels.filter((l) => l.endsWith('@ 0.86')).length, 2, 'two resale links at 0.86');
+    assert.equal(labels.filter((l) => l.endsWith('@ 0.97')).length, 2, 'two card merchants at 0.97');
+    assert.equal(labels.filter((l) => l.endsWith('@ 0.86')).length, 2, 'two card merchants at 0.86');
 
     for (const [account, rate] of [['acc-suning-merchant-1', '0.97'], ['acc-suning-merchant-2', '0.97'], ['acc-qcoin-merchant-1', '0.86'], ['acc-qcoin-merchant-2', '0.86']]) {
       const cells = await page.locator(`tr[data-account="${account}"] td`).allTextContents();
@@ -51,7 +83,43 @@ describe('case view as investigator', () => {
     }
   });
 
-  it('replays the case with the slider', async () => {
+  for (const rule of ['fifo', 'libr']) {
+    it(`draws the graph endpoint's edges with their amounts, and lights Ms Zheng's with her shares, under ${rule}`, async () => {
+      await chooseRule(page, rule);
+      const graph = await serverGraph('investigator', rule);
+      assert.equal(graph.rule, rule);
+      assertDrawnAsServed(await drawnLinks(page), graph);
+
+      await page.getByLabel('Follow a victim').selectOption(zheng);
+      await page.locator('.chart path.link[data-share]').first().waitFor();
+      const shares = sharesOf(graph, zheng);
+      const lit = (await drawnLinks(page)).filter((l) => l.lit);
+      assert.deepEqual(lit.map(edgeKey).sort(), [...shares.keys()].sort(), 'lit: exactly the edges that carried her money');
+      for (const link of lit) assert.equal(link.share, shares.get(edgeKey(link)), `${edgeKey(link)}: her share as served`);
+      const labels = await page.locator('.chart text.link-label').allTextContents();
+      for (const share of shares.values()) assert.ok(labels.includes(money(share)), `her ${money(share)} is written on the diagram`);
+      await page.getByLabel('Follow a victim').selectOption('');
+    });
+  }
+
+  it('asks the server again when the rule changes: her shares under fifo and libr differ', async () => {
+    const [fifo, libr] = [sharesOf(await serverGraph('investigator', 'fifo'), zheng), sharesOf(await serverGraph('investigator', 'libr'), zheng)];
+    const differing = [...fifo.keys()].filter((key) => fifo.get(key) !== libr.get(key));
+    assert.ok(differing.length > 0, 'the reference case splits her money differently under fifo and libr');
+    const key = differing[0];
+    const drawnShare = async (rule) => {
+      await chooseRule(page, rule);
+      await page.getByLabel('Follow a victim').selectOption(zheng);
+      await page.locator('.chart path.link[data-share]').first().waitFor();
+      return (await drawnLinks(page)).find((l) => edgeKey(l) === key)?.share;
+    };
+    assert.equal(await drawnShare('fifo'), fifo.get(key));
+    assert.equal(await drawnShare('libr'), libr.get(key));
+    await page.getByLabel('Follow a victim').selectOption('');
+    await chooseRule(page, 'pro-rata');
+  });
+
+  it('replays the case with the slider, drawing the graph as of that moment', async () => {
     const latest = await figure(page, 'Resale cash');
     assert.equal(latest, '5,487,575.00');
     const slider = page.getByLabel('Replay: as of');
@@ -59,14 +127,20 @@ describe('case view as investigator', () => {
     await page.waitForFunction((before) => document.querySelector('dd[data-figure="Resale cash"]')?.textContent !== before, latest, { timeout: 60_000 });
     const early = await figure(page, 'Resale cash');
     assert.ok(Number(early.replace(/,/g, '')) < 5_487_575, `resale cash as of an early day (${early}) is smaller`);
-    assert.match(await page.locator('#as-of-text').textContent(), /^2019-0[45]-\d\dT00:00:00\+08:00$/);
+    const asOf = await page.locator('#as-of-text').textContent();
+    assert.match(asOf, /^2019-0[45]-\d\dT00:00:00\+08:00$/);
+    await page.locator(`.chart svg[data-as-of="${asOf}"]`).waitFor({ timeout: 60_000 });
+    const graph = await serverGraph('investigator', 'pro-rata', asOf);
+    assertDrawnAsServed(await drawnLinks(page), graph);
+    assert.ok(graph.edges.length < (await serverGraph('investigator', 'pro-rata')).edges.length, 'fewer edges early on');
     await slider.fill(await slider.getAttribute('max'));
     await page.waitForFunction(() => document.querySelector('dd[data-figure="Resale cash"]')?.textContent === '5,487,575.00', null, { timeout: 60_000 });
+    await page.locator('.chart svg[data-as-of=""]').waitFor({ timeout: 60_000 });
   });
 
   it("follows Ms Zheng's trail alone", async () => {
-    await page.getByLabel('Follow a victim').selectOption('Ms Zheng, Suzhou (victim 0001)');
-    const trail = page.getByRole('region', { name: 'Trail of Ms Zheng, Suzhou (victim 0001)' });
+    await page.getByLabel('Follow a victim').selectOption(zheng);
+    const trail = page.getByRole('region', { name: `Trail of ${zheng}` });
     await trail.waitFor();
     assert.match(await trail.textContent(), /Loss 49,950\.00/);
     const labels = await page.locator('.chart svg text').allTextContents();
@@ -74,16 +148,62 @@ describe('case view as investigator', () => {
     await page.getByLabel('Follow a victim').selectOption('');
   });
 
-  it('shows the link of a selected timeline event', async () => {
-    await page.locator('tr[data-fact^="sale-SN-"] button').first().click();
-    const selection = await page.getByTestId('selection').textContent();
-    assert.match(selection, /→ Suning-card merchant \d: .* @ 0\.97 \(\d+ facts\)/);
+  it('answers "from this victim to that merchant" hop by hop, as the path endpoint does, and lights the routes', async () => {
+    const panel = page.getByRole('region', { name: 'Routes between two accounts' });
+    await panel.getByLabel('From', { exact: true }).selectOption(zheng);
+    await panel.getByLabel('To', { exact: true }).selectOption('acc-qcoin-merchant-1');
+    await panel.getByRole('button', { name: 'Find routes' }).click();
+    const routes = page.getByTestId('routes');
+    await routes.locator('table').first().waitFor({ timeout: 60_000 });
+
+    const query = new URLSearchParams({ from: zheng, to: 'acc-qcoin-merchant-1', rule: 'pro-rata', maxHops: '8' });
+    const served = await (await api('investigator', `/cases/${referenceCase}/path?${query}`)).json();
+    assert.ok(served.routes.length > 0);
+    assert.equal(await routes.locator('table').count(), served.routes.length);
+    const hops = await routes.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [r.dataset.from, r.dataset.to, r.dataset.kind, Number(r.dataset.amount)]));
+    assert.deepEqual(hops, served.routes.flatMap((r) => r.hops.map((h) => [h.from, h.to, h.kind, h.amount])));
+    assert.match(await routes.locator('caption').first().textContent(), new RegExp(`^Route 1: ${money(served.routes[0].amount).replace(/\./g, '\\.')} reached Q-coin merchant 1`));
+    assert.equal(await page.getByTestId('route-cap').count(), 0, 'no cap applied');
+    const lit = (await drawnLinks(page)).filter((l) => l.lit).map(edgeKey).sort();
+    assert.deepEqual(lit, [...new Set(served.routes.flatMap((r) => r.hops.map(edgeKey)))].sort(), 'the diagram lights the routes');
+    const labels = await page.locator('.chart text.link-label').allTextContents();
+    for (const hop of served.routes.flatMap((r) => r.hops)) assert.ok(labels.includes(money(hop.amount)), `${money(hop.amount)} is written on its band`);
+
+    await panel.getByLabel('To', { exact: true }).selectOption('acc-loan-app');
+    await panel.getByRole('button', { name: 'Find routes' }).click();
+    await page.getByTestId('no-route').waitFor({ timeout: 60_000 });
+    assert.match(await page.getByTestId('no-route').textContent(), /^No route: none of Ms Zheng, Suzhou \(victim 0001\)’s money reaches online loan app/);
   });
 
-  it('switches the tracing rule', async () => {
-    await page.getByLabel('First in, first out').check();
-    await page.getByText('Updating the figures…').waitFor({ state: 'detached', timeout: 60_000 });
-    assert.equal(await figure(page, 'Resale cash'), '5,487,575.00');
+  it('says so when the server capped the routes', async () => {
+    // The reference case has too few routes to reach the cap: the server's answer is marked truncated on its way.
+    await page.route('**/path?*', async (route) => {
+      const response = await route.fetch();
+      route.fulfill({ response, json: { ...(await response.json()), truncated: true } });
+    });
+    try {
+      const panel = page.getByRole('region', { name: 'Routes between two accounts' });
+      await panel.getByLabel('To', { exact: true }).selectOption('acc-suning-merchant-2');
+      await panel.getByRole('button', { name: 'Find routes' }).click();
+      await page.getByTestId('route-cap').waitFor({ timeout: 60_000 });
+      assert.match(await page.getByTestId('route-cap').textContent(), /applied its cap/);
+    } finally {
+      await page.unroute('**/path?*');
+    }
+  });
+
+  it('exports the flow graph in four formats, the bytes the export endpoint gives', async () => {
+    await chooseRule(page, 'libr');
+    for (const [format, button, extension] of [['graphml', 'GraphML', 'graphml'], ['gexf', 'GEXF', 'gexf'], ['i2', 'i2 CSV', 'csv'], ['neo4j', 'Neo4j CSV', 'zip']]) {
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: button, exact: true }).click();
+      const file = await download;
+      assert.equal(file.suggestedFilename(), `${referenceCase}.libr.${extension}`);
+      const saved = fs.readFileSync(await file.path());
+      const served = Buffer.from(await (await api('investigator', `/cases/${referenceCase}/export?format=${format}&rule=libr`)).arrayBuffer());
+      assert.ok(saved.equals(served), `${format}: the file saved is the endpoint's`);
+    }
+    await chooseRule(page, 'pro-rata');
   });
 
   it('offers write actions and the court bundle', async () => {
@@ -103,8 +223,9 @@ describe('screenshot', () => {
   it("saves the case view following Ms Zheng's trail", async () => {
     const page = await freshPage();
     await openReferenceCase(page, 'investigator');
-    await page.getByLabel('Follow a victim').selectOption('Ms Zheng, Suzhou (victim 0001)');
+    await page.getByLabel('Follow a victim').selectOption(zheng);
     await page.getByRole('region', { name: /^Trail of Ms Zheng/ }).waitFor();
+    await page.locator('.chart path.link[data-share]').first().waitFor();
     fs.mkdirSync(artifacts, { recursive: true });
     const file = path.join(artifacts, 'case-view.png');
     await page.screenshot({ path: file });
@@ -119,6 +240,7 @@ describe('roles', () => {
     assert.equal(await page.getByLabel('Record facts').count(), 0);
     assert.equal(await page.getByRole('button', { name: 'Download court bundle' }).count(), 0);
     assert.equal(await page.getByRole('button', { name: 'Record', exact: true }).count(), 0);
+    assert.ok(await page.getByRole('button', { name: 'GraphML', exact: true }).isVisible(), 'auditors may export the flow graph');
   });
 
   it('gives the court its bundle and nothing else', async () => {

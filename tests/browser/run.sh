@@ -10,6 +10,14 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 schema=browser_tests
 log() { printf '==> %s\n' "$*" >&2; }
 
+# Say where the run writes (host, port and database only: never a password), so a shared machine shows it is ours.
+if [ -n "${LAUNDERTRAIL_DB:-}" ]; then
+  target=$(printf '%s' "$LAUNDERTRAIL_DB" | tr ';' '\n' | grep -iE '^ *(host|server|port|database|db) *=' | paste -sd ';' -)
+  log "database: ${target:-as LAUNDERTRAIL_DB says}, schema $schema"
+else
+  log "database: LaunderTrail's private PostgreSQL (LAUNDERTRAIL_DB is not set), schema $schema"
+fi
+
 log "building the web view"
 bash src/LaunderTrail.Web/build.sh >&2
 

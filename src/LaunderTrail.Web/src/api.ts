@@ -2,7 +2,7 @@
 // its rows are mapped tolerantly here; everything else follows the contract exactly.
 
 export type Role = 'investigator' | 'auditor' | 'court';
-export type Rule = 'fifo' | 'pro-rata';
+export type Rule = 'fifo' | 'pro-rata' | 'libr';
 
 export interface CaseSummary {
   case: string;
@@ -72,6 +72,59 @@ export interface Timeline {
 }
 
 export interface FlowQuery { rule: Rule; asOf: string | null }
+
+/** A node of the flow graph (INTERCHANGE.md, "the flow graph"): an account, or a product standing for its issuer. */
+export type GraphNode =
+  | { id: string; kind: 'account'; account: string; holder: string; role: string }
+  | { id: string; kind: 'product'; product: string };
+
+export type EdgeKind = 'loan' | 'transfer' | 'purchase' | 'issue' | 'handover' | 'resale' | 'resale-payment';
+
+/** Whose money an edge carried under the rule: a victim's holder name, or `unattributed`. */
+export interface Origin { origin: string; amount: number }
+
+export interface GraphEdge {
+  from: string;
+  to: string;
+  kind: EdgeKind;
+  product: string;
+  amount: number;
+  /** How many facts were summed into the edge. */
+  facts: number;
+  origins: Origin[];
+}
+
+export interface FlowGraph {
+  case: string;
+  asOf: string | null;
+  rule: Rule;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+/** One hop of a route: an edge of the graph, with the amount of the followed money on it. */
+export interface Hop { from: string; to: string; kind: EdgeKind; product: string; amount: number; facts: number }
+export interface Route { amount: number; hops: Hop[] }
+
+/** The answer of a path search (docs/interchange.md, "paths"). */
+export interface FlowRoutes {
+  case: string;
+  rule: Rule;
+  asOf: string | null;
+  from: string;
+  to: string;
+  victim: string | null;
+  maxHops: number;
+  /** The server stopped at its cap on routes (or on search steps): more routes may exist. */
+  truncated: boolean;
+  routes: Route[];
+}
+
+export interface PathQuery extends FlowQuery { from: string; to: string; maxHops: number | null }
+
+export type ExportFormat = 'graphml' | 'gexf' | 'i2' | 'neo4j';
+
+export interface Download { blob: Blob; fileName: string }
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly title: string, readonly detail?: string) {
@@ -151,6 +204,41 @@ export async function listCases(): Promise<CaseList> {
 export async function getFlows(caseId: string, { rule, asOf }: FlowQuery): Promise<FlowReport> {
   const response = await request(`${casePath(caseId)}/flows${query({ rule, asOf })}`);
   return (await response.json()) as FlowReport;
+}
+
+/** GET /cases/{case}/graph: the traced flow graph under the rule, as of the moment. */
+export async function getGraph(caseId: string, { rule, asOf }: FlowQuery): Promise<FlowGraph> {
+  const response = await request(`${casePath(caseId)}/graph${query({ rule, asOf })}`);
+  return (await response.json()) as FlowGraph;
+}
+
+/** GET /cases/{case}/path: the routes of the flow graph from a victim (or an account) to an account. */
+export async function getPath(caseId: string, { from, to, rule, asOf, maxHops }: PathQuery): Promise<FlowRoutes> {
+  const response = await request(`${casePath(caseId)}/path${query({ from, to, rule, asOf, maxHops: maxHops === null ? null : String(maxHops) })}`);
+  return (await response.json()) as FlowRoutes;
+}
+
+/** GET /cases/{case}/export: the flow graph as a file for an analyst's tool, named as the server names it. */
+export async function getExport(caseId: string, format: ExportFormat, { rule, asOf }: FlowQuery): Promise<Download> {
+  const response = await request(`${casePath(caseId)}/export${query({ format, rule, asOf })}`);
+  const fileName = fileNameOf(response.headers.get('Content-Disposition')) ?? `${caseId}.${rule}.${format}`;
+  return { blob: await response.blob(), fileName };
+}
+
+/** The file name of a Content-Disposition header, preferring the UTF-8 `filename*` form (RFC 6266). */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // A malformed escape: fall back to the plain form.
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(disposition);
+  const name = (plain?.[2] ?? plain?.[1])?.trim();
+  return name ? name : null;
 }
 
 /** GET /cases/{case}/timeline?format=json */

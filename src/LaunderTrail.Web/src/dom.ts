@@ -27,3 +27,13 @@ export function table<T>(caption: string, columns: Column<T>[], rows: readonly T
       h('tr', rowAttributes?.(row) ?? {}, ...columns.map((c) => h('td', { class: c.numeric ? 'num' : undefined }, c.cell(row)))))),
   );
 }
+
+/** Saves a file the page fetched (with the key in a header) under the given name, through a short-lived blob URL. */
+export function saveFile(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const anchor = h('a', { href: url, download: fileName });
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,4 +1,4 @@
-// The tables beside the diagram: card merchants, one victim's trail, and the timeline of facts.
+// The tables beside the diagram: totals, card merchants, one victim's trail, and the timeline of facts.
 import type { Merchant, TimelineEvent, Totals, VictimTrail } from './api';
 import { h, table } from './dom';
 import { money, rate } from './format';
@@ -27,10 +27,9 @@ export function merchantsTable(merchants: readonly Merchant[], selected: string 
 }
 
 export function trailPanel(victim: VictimTrail, rule: string): HTMLElement {
-  const reachedCash = victim.reached.reduce((sum, r) => sum + r.cash, 0);
   return h('section', { class: 'trail', 'aria-label': `Trail of ${victim.holder}` },
     h('h3', {}, victim.holder),
-    h('p', {}, `Loss ${money(victim.loss)}; under the ${rule} rule, ${money(reachedCash)} of cash from card merchants traces back to her.`),
+    h('p', {}, `Loss ${money(victim.loss)}; under the ${rule} rule her money reached these card merchants, and the rest sits below.`),
     table('Card merchants she reached', [
       { title: 'Merchant', cell: (r) => r.holder },
       { title: 'Face value', numeric: true, cell: (r) => money(r.faceValue) },
@@ -46,13 +45,12 @@ export function trailPanel(victim: VictimTrail, rule: string): HTMLElement {
 
 export const TIMELINE_ROWS = 500;
 
-export function timelineTable(events: readonly TimelineEvent[], caption: string, selected: string | null, select: (e: TimelineEvent) => void): HTMLTableElement {
+export function timelineTable(events: readonly TimelineEvent[], caption: string): HTMLTableElement {
   return table(caption, [
     { title: 'Time', cell: (e) => h('time', { datetime: e.fact.at, class: 'nowrap' }, e.fact.at.slice(0, 16).replace('T', ' ')) },
-    { title: 'What happened', cell: (e) => h('button', { type: 'button', class: 'linklike', onclick: () => select(e) }, e.description) },
+    { title: 'What happened', cell: (e) => e.description },
   ], events.slice(0, TIMELINE_ROWS), (e) => ({
     'data-fact': e.fact.id,
-    'aria-selected': e.fact.id === selected ? 'true' : undefined,
     class: e.retractedBy.length > 0 || e.leftOut !== null ? 'not-counted' : undefined,
   }));
 }

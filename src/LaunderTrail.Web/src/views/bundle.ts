@@ -1,5 +1,5 @@
 import { getCourtBundle } from '../api';
-import { h } from '../dom';
+import { h, saveFile } from '../dom';
 
 /** The court-bundle button: fetches the zip with the key in a header, then saves it under the case's name. */
 export function bundleButton(caseId: string, status: (text: string) => void): HTMLButtonElement {
@@ -8,12 +8,7 @@ export function bundleButton(caseId: string, status: (text: string) => void): HT
     button.disabled = true;
     status('Preparing the court bundle…');
     try {
-      const url = URL.createObjectURL(await getCourtBundle(caseId));
-      const anchor = h('a', { href: url, download: `${caseId}-timeline.zip` });
-      document.body.append(anchor);
-      anchor.click();
-      anchor.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(await getCourtBundle(caseId), `${caseId}-timeline.zip`);
       status('Court bundle downloaded.');
     } catch (error) {
       status(`No bundle: ${(error as Error).message}`);

@@ -1,15 +1,21 @@
-// The case view: controls (replay slider, tracing rule, victims), totals, the flow diagram, and the tables
-// linked to it. The diagram's links come from the timeline's facts; the figures from the flow report.
-import { getFlows, getTimeline, recordEvents, type FlowReport, type Role, type Rule, type TimelineEvent } from '../api';
-import { FlowChart, linkLabel } from '../chart';
+// The case view: controls (replay slider, tracing rule, victims), totals, the flow diagram, and the panels linked to
+// it. The diagram is the server's flow graph and the figures are the server's report, both asked for under the rule
+// and moment on screen; the page groups and formats them and computes no money of its own.
+import { getFlows, getGraph, getTimeline, recordEvents, type FlowGraph, type FlowQuery, type FlowReport, type FlowRoutes, type Role, type Rule, type TimelineEvent } from '../api';
 import { h } from '../dom';
-import { buildDiagram, topVictims, trailOf, type Diagram, type DiagramLink } from '../model';
+import { money, rate } from '../format';
+import { amountOf, byLoss, describePlace, drawFlowGraph, edgeKey, topVictims, type Drawing, type Link, type Place } from '../model';
+import { Sankey, type Look } from '../sankey';
 import { merchantsTable, timelineTable, TIMELINE_ROWS, totalsList, trailPanel } from '../tables';
 import { offsetOf, showInstant, startOfDay, toIso } from '../time';
 import { bundleButton } from './bundle';
+import { exportButtons } from './exports';
+import { PathPanel } from './pathPanel';
 
 const DAY = 86_400_000;
 const mayTakeBundles = (role: Role) => role === 'investigator' || role === 'court';
+
+export const RULES: [Rule, string][] = [['pro-rata', 'Pro rata'], ['fifo', 'First in, first out'], ['libr', 'Lowest intermediate balance (libr)']];
 
 export async function caseView(root: HTMLElement, caseId: string, role: Role): Promise<void> {
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
@@ -23,8 +29,9 @@ export async function caseView(root: HTMLElement, caseId: string, role: Role): P
 
   say('Loading the case…');
   root.replaceChildren(heading, status);
-  const [timeline, latest] = await Promise.all([getTimeline(caseId), getFlows(caseId, { rule: 'pro-rata', asOf: null })]);
-  new CaseView(root, caseId, role, timeline.events, latest, heading, status, say);
+  const latest: FlowQuery = { rule: 'pro-rata', asOf: null };
+  const [timeline, report, graph] = await Promise.all([getTimeline(caseId), getFlows(caseId, latest), getGraph(caseId, latest)]);
+  new CaseView(root, caseId, role, timeline.events, report, graph, heading, status, say);
 }
 
 class CaseView {
@@ -36,12 +43,14 @@ class CaseView {
   private victimsDrawn = 12;
   private victim: string | null = null;
   private link: string | null = null;
-  private fact: string | null = null;
-  private flowsRequest = 0;
+  /** The routes the path panel found, whose edges the diagram lights. */
+  private routes: FlowRoutes | null = null;
+  private figuresRequest = 0;
   private refreshTimer: number | undefined;
-  private diagram!: Diagram;
+  private drawing!: Drawing;
 
-  private readonly chart: FlowChart;
+  private readonly sankey: Sankey;
+  private readonly paths: PathPanel;
   private readonly slider: HTMLInputElement;
   private readonly asOfText = h('output', { id: 'as-of-text', for: 'as-of' });
   private readonly victimSelect = h('select', { id: 'victim' });
@@ -53,7 +62,8 @@ class CaseView {
 
   constructor(
     root: HTMLElement, private readonly caseId: string, role: Role, private events: TimelineEvent[],
-    private report: FlowReport, heading: HTMLElement, status: HTMLElement, private readonly say: (text: string) => void,
+    private report: FlowReport, private graph: FlowGraph, heading: HTMLElement, status: HTMLElement,
+    private readonly say: (text: string) => void,
   ) {
     const times = events.map((e) => Date.parse(e.fact.at));
     this.offset = offsetOf(events[0]?.fact.at ?? 'Z');
@@ -65,13 +75,14 @@ class CaseView {
       id: 'as-of', type: 'range', min: 1, max: this.days, step: 1, value: this.days,
       'aria-describedby': 'as-of-text', oninput: () => this.moved(),
     });
-    const chartBox = h('div', { class: 'chart', role: 'img', 'aria-label': 'Flow diagram: victims, gang accounts, prepaid products, middleman, card merchants' });
-    this.chart = new FlowChart(chartBox, {
-      node: (node) => {
-        if (node.kind === 'victim') this.follow(this.victim === node.label ? null : node.label);
-        else if (node.kind === 'merchant') this.selectLink(this.diagram.links.find((l) => l.target === node.id)?.key ?? null);
-      },
+    const chartBox = h('div', { class: 'chart', role: 'group', 'aria-label': 'Flow diagram: the flow graph the server traced, one band per edge' });
+    this.sankey = new Sankey(chartBox, {
+      place: (place) => this.picked(place),
       link: (link) => this.selectLink(this.link === link.key ? null : link.key),
+    });
+    this.paths = new PathPanel(caseId, () => this.question(), (answer) => {
+      this.routes = answer === null || answer.routes.length === 0 ? null : answer;
+      this.render();
     });
 
     root.replaceChildren(
@@ -85,28 +96,30 @@ class CaseView {
             this.render();
           } })),
         h('div', { class: 'control' }, h('label', { for: 'victim' }, 'Follow a victim'), this.victimSelect),
+        exportButtons(caseId, () => this.question(), say),
         h('div', { class: 'control actions' },
           mayTakeBundles(role) && bundleButton(caseId, say),
           role === 'investigator' && this.recordForm()),
       ),
       status,
       this.totals,
+      h('section', { class: 'diagram', 'aria-label': 'Money flow' }, chartBox, this.selection),
       h('div', { class: 'case-grid' },
-        h('section', { class: 'diagram', 'aria-label': 'Money flow' }, chartBox, this.selection),
-        h('aside', { class: 'side' }, this.trail, this.merchants, this.timelineBox)),
+        h('div', { class: 'side' }, this.paths.element, this.trail),
+        h('div', { class: 'side' }, this.merchants, this.timelineBox)),
     );
     this.victimSelect.addEventListener('change', () => this.follow(this.victimSelect.value || null));
+    this.paths.update(graph, report.victims);
     this.render();
     say('');
   }
 
   private ruleSwitch(): HTMLElement {
-    const rules: [Rule, string][] = [['pro-rata', 'Pro rata'], ['fifo', 'First in, first out']];
     return h('fieldset', { class: 'control rule' }, h('legend', {}, 'Tracing rule'),
-      ...rules.map(([rule, text]) => h('label', {},
+      ...RULES.map(([rule, text]) => h('label', {},
         h('input', { type: 'radio', name: 'rule', value: rule, checked: rule === this.rule, onchange: () => {
           this.rule = rule;
-          void this.refreshFlows();
+          void this.refresh();
         } }), ` ${text}`)));
   }
 
@@ -119,7 +132,7 @@ class CaseView {
       try {
         const result = await recordEvents(this.caseId, await chosen.text());
         this.events = (await getTimeline(this.caseId)).events;
-        await this.refreshFlows();
+        await this.refresh();
         this.say(`Recorded ${result.recorded} fact(s); ${result.alreadyRecorded} were already recorded.`);
       } catch (error) {
         this.say(`Nothing recorded: ${(error as Error).message}`);
@@ -131,92 +144,159 @@ class CaseView {
     return this.step >= this.days ? null : this.start + this.step * DAY;
   }
 
-  private moved(): void {
-    this.step = Number(this.slider.value);
-    this.render();
-    window.clearTimeout(this.refreshTimer);
-    this.refreshTimer = window.setTimeout(() => void this.refreshFlows(), 250);
+  /** The question on screen: the tracing rule, and the moment of the replay slider. */
+  private question(): FlowQuery {
+    const asOf = this.asOf();
+    return { rule: this.rule, asOf: asOf === null ? null : toIso(asOf, this.offset) };
   }
 
-  private async refreshFlows(): Promise<void> {
-    const request = ++this.flowsRequest;
-    const asOf = this.asOf();
+  private moved(): void {
+    this.step = Number(this.slider.value);
+    this.showMoment();
+    window.clearTimeout(this.refreshTimer);
+    this.refreshTimer = window.setTimeout(() => void this.refresh(), 250);
+  }
+
+  /** Asks the server for the report and the flow graph under the rule and moment on screen. */
+  private async refresh(): Promise<void> {
+    const request = ++this.figuresRequest;
+    const question = this.question();
     this.say('Updating the figures…');
     try {
-      const report = await getFlows(this.caseId, { rule: this.rule, asOf: asOf === null ? null : toIso(asOf, this.offset) });
+      const [report, graph] = await Promise.all([getFlows(this.caseId, question), getGraph(this.caseId, question)]);
       // A slower answer to an older question must not overwrite a newer one.
-      if (request !== this.flowsRequest) return;
+      if (request !== this.figuresRequest) return;
       this.report = report;
+      this.graph = graph;
+      this.paths.update(graph, report.victims);
       this.say('');
       this.render();
     } catch (error) {
-      if (request === this.flowsRequest) this.say(`Could not update the figures: ${(error as Error).message}`);
+      if (request === this.figuresRequest) this.say(`Could not update the figures: ${(error as Error).message}`);
     }
+  }
+
+  private picked(place: Place): void {
+    if (place.kind === 'victim') {
+      this.follow(this.victim === place.label ? null : place.label);
+    } else if (place.kind === 'merchant' && place.account !== null) {
+      this.chooseMerchant(place.account);
+    }
+  }
+
+  private chooseMerchant(account: string): void {
+    this.paths.target(account);
+    this.selectLink(this.drawing.links.find((l) => l.edge.kind === 'resale' && l.edge.to === `account:${account}`)?.key ?? null);
   }
 
   private follow(holder: string | null): void {
     this.victim = holder;
     this.link = null;
-    this.fact = null;
+    if (holder !== null) this.paths.start(holder);
+    else this.paths.clear();
     this.render();
   }
 
   private selectLink(key: string | null): void {
     this.link = key;
-    this.fact = null;
     this.render();
   }
 
-  private render(): void {
+  private showMoment(): void {
     const asOf = this.asOf();
     this.asOfText.textContent = asOf === null ? 'all facts (latest)' : toIso(asOf, this.offset);
-    const shown = new Set(topVictims(this.report.victims, this.victimsDrawn));
-    if (this.victim) shown.add(this.victim);
-    this.diagram = buildDiagram(this.events, { asOf, victimsShown: shown });
-    if (this.link && !this.diagram.links.some((l) => l.key === this.link)) this.link = null;
+  }
 
-    const victim = this.report.victims.find((v) => v.holder === this.victim) ?? null;
-    const trail = victim ? trailOf(this.diagram, victim, this.report.merchants) : null;
-    this.chart.render(this.diagram, { trail, link: this.link });
+  private render(): void {
+    this.showMoment();
+    const shown = topVictims(this.report.victims, this.victimsDrawn);
+    if (this.victim && !shown.includes(this.victim)) shown.push(this.victim);
+    this.drawing = drawFlowGraph(this.graph, { victimsShown: shown });
+    if (this.link && !this.drawing.links.some((l) => l.key === this.link)) this.link = null;
+    this.sankey.render(this.drawing, this.look());
 
     this.totals.replaceChildren(totalsList(this.report.totals));
     this.renderVictimOptions();
+    const victim = this.report.victims.find((v) => v.holder === this.victim) ?? null;
     this.trail.replaceChildren(victim ? trailPanel(victim, this.rule) : '');
-    const merchantLink = (account: string) => this.diagram.links.find((l) => l.kind === 'resale' && l.target === `account:${account}`)?.key ?? null;
-    const selectedMerchant = this.report.merchants.find((m) => merchantLink(m.account) === this.link)?.account ?? null;
-    this.merchants.replaceChildren(merchantsTable(this.report.merchants, selectedMerchant, (m) => this.selectLink(merchantLink(m.account))));
-    const link = this.diagram.links.find((l) => l.key === this.link) ?? null;
-    this.selection.replaceChildren(
-      link ? this.describe(link)
-        : this.fact ? `${this.fact} draws no link in the diagram.`
-          : 'Click a link, a merchant or a timeline entry to see its money; click a victim to follow her trail.');
-    this.renderTimeline(asOf, link);
+    const selectedMerchant = this.drawing.links.find((l) => l.key === this.link && l.edge.kind === 'resale')?.edge.to.replace(/^account:/, '') ?? null;
+    this.merchants.replaceChildren(merchantsTable(this.report.merchants, selectedMerchant, (m) => this.chooseMerchant(m.account)));
+    const link = this.drawing.links.find((l) => l.key === this.link) ?? null;
+    this.selection.replaceChildren(link ? this.describe(link)
+      : this.routes ? `Lit: the edges of the ${this.routes.routes.length} route(s) found to ${this.routes.to}, ` +
+        `labelled with ${this.routes.victim === null ? 'their amounts' : `${this.routes.victim}\u2019s share of each`} as the path answer gives it.`
+      : this.victim ? `Lit: the edges that carried ${this.victim}\u2019s money under the ${this.rule} rule, in red her share of each, with its amount.`
+        : 'Click a band to see its edge, a victim to follow her money, a card merchant to ask for the routes to it.');
+    this.renderTimeline();
   }
 
-  private describe(link: DiagramLink): string {
-    const label = (id: string) => this.diagram.nodes.find((n) => n.id === id)?.label ?? id;
-    return `${label(link.source)} → ${label(link.target)}: ${linkLabel(link)} (${link.factIds.length} facts)`;
+  /**
+   * How each band and place is shown: everything; one victim's edges with her share; the edges of the routes found;
+   * or one selected edge, in that order of precedence, the last first.
+   */
+  private look(): Look {
+    const followed = this.victim;
+    const selected = this.link;
+    // A hop's amount is the followed money's share of its edge, the same on every route through it.
+    const onRoute = this.routes === null ? null
+      : new Map(this.routes.routes.flatMap((r) => r.hops.map((hop) => [edgeKey(hop), hop.amount] as const)));
+    const shareOf = (link: Link) => (followed === null ? null : amountOf(link.edge, followed));
+    const lit = (link: Link) =>
+      selected !== null ? link.key === selected
+        : onRoute !== null ? onRoute.has(link.key)
+          : followed === null || (shareOf(link) ?? 0) > 0;
+    const litPlaces = new Set(this.drawing.links.filter(lit).flatMap((l) => [l.source, l.target]));
+    const merchants = new Map(this.report.merchants.map((m) => [m.account, m]));
+    const kindOf = new Map(this.drawing.places.map((p) => [p.id, p.kind]));
+    const fromVictims = (link: Link) => kindOf.get(link.source);
+    return {
+      selected,
+      focused: selected !== null || onRoute !== null || followed !== null,
+      link: (link) => {
+        const share = shareOf(link);
+        const on = lit(link);
+        const hop = selected === null ? onRoute?.get(link.key) : undefined;
+        let label: string | null = null;
+        if (on && hop !== undefined) label = money(hop);
+        else if (on && followed !== null && share !== null) label = money(share);
+        else if (on && (link.key === selected || !['victim', 'others'].includes(fromVictims(link) ?? ''))) label = money(link.edge.amount);
+        return { lit: on, label, share };
+      },
+      place: (place) => {
+        const merchant = place.kind === 'merchant' && place.account !== null ? merchants.get(place.account) : undefined;
+        return {
+          lit: (followed === null && selected === null && onRoute === null) || litPlaces.has(place.id),
+          label: place.label,
+          note: merchant ? `@ ${rate(merchant.discountRate)}` : null,
+          title: describePlace(place, this.graph) + (merchant ? `; discount rate ${rate(merchant.discountRate)}` : ''),
+        };
+      },
+    };
+  }
+
+  private describe(link: Link): string {
+    const label = (id: string) => this.drawing.places.find((p) => p.id === id)?.label ?? id;
+    const { edge } = link;
+    const share = this.victim === null ? '' : `; ${this.victim}: ${(() => {
+      const amount = amountOf(edge, this.victim);
+      return amount === null ? 'none of her money' : money(amount);
+    })()}`;
+    return `${label(link.source)} \u2192 ${label(link.target)}: ${edge.kind}${edge.product ? ` of ${edge.product}` : ''}, ` +
+      `${money(edge.amount)} (${edge.facts} facts, ${edge.origins.length} origins under the ${this.rule} rule)${share}`;
   }
 
   private renderVictimOptions(): void {
-    const victims = [...this.report.victims].sort((a, b) => b.loss - a.loss);
     this.victimSelect.replaceChildren(
       h('option', { value: '' }, '— all victims —'),
-      ...victims.map((v) => h('option', { value: v.holder, selected: v.holder === this.victim }, v.holder)),
+      ...byLoss(this.report.victims).map((v) => h('option', { value: v.holder, selected: v.holder === this.victim }, v.holder)),
     );
   }
 
-  private renderTimeline(asOf: number | null, link: DiagramLink | null): void {
-    const ids = link ? new Set(link.factIds) : null;
-    const events = this.events
-      .filter((e) => (ids ? ids.has(e.fact.id) : asOf === null || Date.parse(e.fact.at) <= asOf))
-      .reverse();
-    const what = link ? `facts of the selected link` : `facts ${asOf === null ? 'so far' : `by ${showInstant(asOf, this.offset)}`}`;
-    const caption = `Timeline: ${events.length > TIMELINE_ROWS ? `latest ${TIMELINE_ROWS} of ` : ''}${events.length} ${what}, newest first`;
-    this.timelineBox.replaceChildren(timelineTable(events, caption, this.fact, (e) => {
-      this.link = this.diagram.linksOfFact.get(e.fact.id)?.[0] ?? null;
-      this.fact = e.fact.id;
-      this.render();
-    }));
+  private renderTimeline(): void {
+    const asOf = this.asOf();
+    const events = this.events.filter((e) => asOf === null || Date.parse(e.fact.at) <= asOf).reverse();
+    const caption = `Timeline: ${events.length > TIMELINE_ROWS ? `latest ${TIMELINE_ROWS} of ` : ''}${events.length} facts ` +
+      `${asOf === null ? 'so far' : `by ${showInstant(asOf, this.offset)}`}, newest first`;
+    this.timelineBox.replaceChildren(timelineTable(events, caption));
   }
 }
