@@ -109,14 +109,17 @@ public sealed class FlowsCommand : AsyncCommand<FlowsCommand.Settings>
     private static async Task<int> CompareAsync(FlowQueries queries, Settings settings, DateTimeOffset? asOf,
         DateTimeOffset? knownAt, CancellationToken ct)
     {
-        var reports = await queries.ReportsAsync(settings.Case, Compared, asOf, knownAt, ct);
-        if (reports is null) return NoFacts(settings.Case);
         if (settings.Json)
         {
+            var written = await queries.OpenReportsJsonAsync(settings.Case, Compared, asOf, knownAt, ct);
+            if (written is null) return NoFacts(settings.Case);
             await using var stdout = Console.OpenStandardOutput();
-            ComparedReportsJson.Write(reports, stdout);
+            await ComparedReportsJson.WriteAsync(written, stdout, ct);
             return ExitCodes.Ok;
         }
+
+        var reports = await queries.ReportsAsync(settings.Case, Compared, asOf, knownAt, ct);
+        if (reports is null) return NoFacts(settings.Case);
 
         var selection = SelectionOf(settings);
         if (NamesNoVictim(settings.Case, reports[0], selection)) return ExitCodes.NoInput;

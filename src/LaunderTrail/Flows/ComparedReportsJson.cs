@@ -11,21 +11,59 @@ namespace LaunderTrail.Flows;
 /// </summary>
 public static class ComparedReportsJson
 {
-    public static void Write(IReadOnlyList<FlowReport> reports, Stream utf8Json)
+    /// <param name="reports">Each rule with its report as the interchange format wrote it (UTF-8), read once, one at a time.</param>
+    public static async Task WriteAsync(IEnumerable<(TracingRule Rule, Stream Written)> reports, Stream utf8Json, CancellationToken ct)
     {
-        using (var writer = new Utf8JsonWriter(utf8Json, EvidenceJson.ReportLayout))
+        await using (var writer = new Utf8JsonWriter(utf8Json, EvidenceJson.ReportLayout))
         {
             writer.WriteStartObject();
-            foreach (var report in reports)
+            foreach (var (rule, written) in reports)
             {
-                // Read back what the interchange writer wrote, rather than write a report a second way: numbers keep
-                // their written text, keys their order.
-                using var written = JsonDocument.Parse(FlowReportJson.Utf8(report));
-                writer.WritePropertyName(TracingRules.Name(report.Rule));
-                written.RootElement.WriteTo(writer);
+                byte[] report;
+                await using (written)
+                using (var buffer = new MemoryStream())
+                {
+                    await written.CopyToAsync(buffer, ct);
+                    report = buffer.ToArray();
+                }
+                writer.WritePropertyName(TracingRules.Name(rule));
+                CopyTokens(report, writer);
+                await writer.FlushAsync(ct);
             }
             writer.WriteEndObject();
         }
         utf8Json.WriteByte((byte)'\n');
+    }
+
+    /// <summary>
+    /// Copies a written report token by token, rather than parse it into a document or write a report a second way:
+    /// numbers keep their written text, keys their order, and only one report's bytes are held at a time.
+    /// </summary>
+    private static void CopyTokens(ReadOnlySpan<byte> report, Utf8JsonWriter writer)
+    {
+        var reader = new Utf8JsonReader(report);
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject: writer.WriteStartObject(); break;
+                case JsonTokenType.EndObject: writer.WriteEndObject(); break;
+                case JsonTokenType.StartArray: writer.WriteStartArray(); break;
+                case JsonTokenType.EndArray: writer.WriteEndArray(); break;
+                case JsonTokenType.PropertyName:
+                    if (reader.ValueIsEscaped) writer.WritePropertyName(reader.GetString()!);
+                    else writer.WritePropertyName(reader.ValueSpan);
+                    break;
+                case JsonTokenType.String:
+                    if (reader.ValueIsEscaped) writer.WriteStringValue(reader.GetString());
+                    else writer.WriteStringValue(reader.ValueSpan);
+                    break;
+                case JsonTokenType.Number: writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true); break;
+                case JsonTokenType.True: writer.WriteBooleanValue(true); break;
+                case JsonTokenType.False: writer.WriteBooleanValue(false); break;
+                case JsonTokenType.Null: writer.WriteNullValue(); break;
+                default: throw new InvalidDataException($"a written report holds an unexpected {reader.TokenType} token");
+            }
+        }
     }
 }

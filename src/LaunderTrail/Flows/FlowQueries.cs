@@ -104,6 +104,36 @@ public sealed class FlowQueries(CaseStore store)
     }
 
     /// <summary>
+    /// The case's reports under each of <paramref name="rules"/>, in that order, as the interchange format writes them
+    /// (UTF-8), each to be read once, about the very same facts: as the case stands now, the stored reports of one chain
+    /// head, read as they were written; about another moment, traced from one read of the checked events.
+    /// </summary>
+    /// <returns>The written reports by rule, to be read in order, or null when the case has no recorded facts.</returns>
+    public async Task<IEnumerable<(TracingRule Rule, Stream Written)>?> OpenReportsJsonAsync(string @case,
+        IReadOnlyList<TracingRule> rules, DateTimeOffset? asOf = null, DateTimeOffset? knownAt = null, CancellationToken ct = default)
+    {
+        if (asOf is not null || knownAt is not null)
+        {
+            return await ReportsAsync(@case, rules, asOf, knownAt, ct) is { } replays
+                ? replays.Select(report => (report.Rule, (Stream)new MemoryStream(FlowReportJson.Utf8(report))))
+                : null;
+        }
+
+        if (await CurrentHeadAsync(@case, ct) is not { } head) return null;
+        var stored = new List<(TracingRule, Stream)>(rules.Count);
+        foreach (var rule in rules)
+        {
+            if (await StoredReports.OpenWrittenAsync(store.Db, store.Schema, @case, rule, head, ct) is not { } written) break;
+            stored.Add((rule, written));
+        }
+        if (stored.Count == rules.Count) return stored;
+
+        foreach (var (_, written) in stored) await written.DisposeAsync();
+        var refreshed = await new FlowProjector(store).RefreshAsync(@case, ct);
+        return rules.Select(rule => (rule, StoredReports.Unpack(refreshed.For(rule).Written))).ToList();
+    }
+
+    /// <summary>
     /// A merchant's totals over every case, after bringing stale cases up to date. A case that cannot be brought up to
     /// date (its events altered, its figures beyond arithmetic) is left out of the totals and named, whether or not it
     /// involves the merchant (which only its trace could tell), so that its old rows are never shown as current and it
