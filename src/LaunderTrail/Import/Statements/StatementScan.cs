@@ -11,6 +11,9 @@ public sealed class StatementScan
 {
     private readonly Dictionary<string, Reconciliation> _reconciliations = new(StringComparer.Ordinal);
 
+    // Accounts and counterparties repeat from row to row: one string each, whatever the number of rows.
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+
     private StatementScan(StatementFile file, FileKind kind, string sha256)
     {
         File = file;
@@ -124,8 +127,15 @@ public sealed class StatementScan
         if (outcome.Used is not { } row) return;
         Accounts.Add(row.Own);
         if (row.Unresolved) Unresolved.Add(row.CounterpartyShown);
-        Rows.Add((row.Number, row.Sheet, new MatchRow(row.Own, row.Counterparty, Holder, row.Flow, row.Amount, row.At,
-            row.Reference, Channel, Recorded: false)));
+        Rows.Add((row.Number, row.Sheet, new MatchRow(Intern(row.Own), Intern(row.Counterparty), Holder, row.Flow, row.Amount,
+            row.At, row.Reference, Channel, Recorded: false)));
+    }
+
+    private string Intern(string name)
+    {
+        if (_names.TryGetValue(name, out var known)) return known;
+        _names[name] = name;
+        return name;
     }
 
     /// <summary>How recorded facts cite a row: <c>file.csv row 14</c>, <c>bill.xlsx sheet Sheet1 row 20</c>.</summary>
