@@ -224,6 +224,25 @@ public sealed class ImportingStatementsTests(PostgresServer server) : StoreFixtu
     }
 
     [Fact]
+    public async Task The_court_bundle_tells_each_statement_its_reconciliation_and_the_rows_left_for_review_and_verifies()
+    {
+        var wang = _files.WangBank("wang-bank.csv",
+            "6217000000009999\t,王䶮,2019-04-29 10:05:00,\"50,000.00\",\"100,000.00\",进,6222****1234\t,郑䶮,转账,W0002\t,成功,");
+        Accepted(await Import(Options(), wang, _files.ZhengBank()));
+        var records = (await Recorded()).Select(r => new ChainedRecord(r.Seq, r.RecordedAt, r.Fact)).ToList();
+
+        var bundle = TimelineBundle.Build(records, new BundleParameters(Case, null, null), GeneratorVersion.Current);
+
+        var folder = Directory.CreateDirectory(_files.Path("bundle")).FullName;
+        foreach (var file in bundle) await File.WriteAllBytesAsync(System.IO.Path.Combine(folder, file.Name), file.Content, Ct);
+        Assert.True(BundleVerifier.Verify(folder).Holds);
+        var markdown = Encoding.UTF8.GetString(bundle.Single(f => f.Name == "timeline.md").Content);
+        Assert.Contains("The cn-bank statement zheng-bank.csv (SHA-256 ", markdown);
+        Assert.Contains("3 rows used, 1 skipped, 0 matched to recorded transfers, 1 left for review; its balances reconcile.", markdown);
+        Assert.Contains("Statement row zheng-bank.csv row 5 (50,000.00 from", markdown);
+    }
+
+    [Fact]
     public async Task A_balance_that_does_not_follow_is_kept_with_the_statement_as_a_break_with_the_missing_amount()
     {
         var path = _files.Write("gap.csv", StatementSamples.Gb18030,
