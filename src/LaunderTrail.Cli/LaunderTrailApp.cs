@@ -23,8 +23,12 @@ public static class LaunderTrailApp
             config.AddCommand<DemoCommand>("demo")
                 .WithDescription("Import the 5·15 reference case and show its flows, Ms Zheng's trail first. No set-up needed.");
             config.AddCommand<ImportCommand>("import")
-                .WithDescription("Record the facts of a JSON Lines evidence file, whole or not at all.")
-                .WithExample("import", "samples/case-515/case-515.jsonl");
+                .WithDescription("Record the facts of JSON Lines evidence files and bank or payment statements (csv, xlsx, xls), all or nothing.")
+                .WithExample("import", "samples/case-515/case-515.jsonl")
+                .WithExample("import", "zheng-bank.csv", "alipay-bill.csv", "--case", "SQ-2019-515", "--aliases", "aliases.csv");
+            config.AddCommand<StatementsCommand>("statements")
+                .WithDescription("List a case's imported statements: period, rows used and skipped, whether the balances reconcile.")
+                .WithExample("statements", "--case", "SQ-2019-515");
             config.AddCommand<FlowsCommand>("flows")
                 .WithDescription("Show where the victims' money went: totals, card merchants, the largest losses' trails (--all, --victim).")
                 .WithExample("flows", "--case", "SQ-2019-515", "--rule", "fifo", "--as-of", "2019-05-15T00:00:00+08:00")

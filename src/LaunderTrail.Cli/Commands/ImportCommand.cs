@@ -1,50 +1,159 @@
 using System.ComponentModel;
 using LaunderTrail.Import;
+using LaunderTrail.Import.Statements;
 using LaunderTrail.Cli.Rendering;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace LaunderTrail.Cli.Commands;
 
-/// <summary><c>laundertrail import FILE</c>: record an evidence file; every bad line is reported and then nothing is written.</summary>
+/// <summary>
+/// <c>laundertrail import FILE...</c>: record evidence files, all of them or none; every problem is reported and then
+/// nothing is written. JSON Lines files are read as interchange lines; CSV, XLSX and XLS files as bank and
+/// payment-platform statements (docs/statements.md). A folder stands for the files in it.
+/// </summary>
 public sealed class ImportCommand : AsyncCommand<ImportCommand.Settings>
 {
     public sealed class Settings : DatabaseSettings
     {
         [CommandArgument(0, "<FILE>")]
-        [Description("JSON Lines file in the LaunderTrail interchange format (docs/interchange.md).")]
-        public required string File { get; init; }
+        [Description("JSON Lines files in the interchange format (docs/interchange.md), statements (.csv, .xlsx, .xls: docs/statements.md), alias tables (shown,account) or folders of them.")]
+        public required string[] Files { get; init; }
 
         [CommandOption("--recorded-by <NAME>")]
         [Description("Who records the facts, stored with each of them. Default: the operating-system user.")]
         public string? RecordedBy { get; init; }
+
+        [CommandOption("--case <CASE>")]
+        [Description("The case the statements' facts belong to (JSON Lines name their case on every line).")]
+        public string? Case { get; init; }
+
+        [CommandOption("--profile <PROFILE>")]
+        [Description("cn-bank, alipay, wechat or mapping. Default: recognised from each statement's header row.")]
+        public string? Profile { get; init; }
+
+        [CommandOption("--account <ACCOUNT>")]
+        [Description("The statements' own account, where a file does not name it (a bill names its holder, not an account).")]
+        public string? Account { get; init; }
+
+        [CommandOption("--tz <OFFSET>")]
+        [Description("Offset of the statements' local times, e.g. +08:00 (the default for cn-bank, alipay and wechat).")]
+        public string? TimeZone { get; init; }
+
+        [CommandOption("--mapping <FILE>")]
+        [Description("For --profile mapping: a JSON file naming the columns (docs/statements.md).")]
+        public string? Mapping { get; init; }
+
+        [CommandOption("--aliases <FILE>")]
+        [Description("A CSV with the header shown,account linking counterparties as statements show them to accounts.")]
+        public string? Aliases { get; init; }
+
+        [CommandOption("--dry-run")]
+        [Description("Read, check, match and reconcile, print the facts that would be recorded as JSON Lines, and write nothing.")]
+        public bool DryRun { get; init; }
+
+        public bool ReadsStatements =>
+            Case is not null || Profile is not null || Account is not null || TimeZone is not null || Mapping is not null ||
+            Aliases is not null || DryRun;
+
+        public override ValidationResult Validate()
+        {
+            if (Profile is not null && !StatementProfiles.Names.Contains(Profile))
+                return ValidationResult.Error("--profile must be one of: " + string.Join(", ", StatementProfiles.Names));
+            if (TimeZone is not null && MappingFile.ParseOffset(TimeZone) is null)
+                return ValidationResult.Error("--tz must be an offset such as +08:00 or -05:00");
+            if (Profile == StatementProfiles.Mapping && Mapping is null)
+                return ValidationResult.Error("--profile mapping needs --mapping FILE naming the columns");
+            return ValidationResult.Success();
+        }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
     {
-        if (!File.Exists(settings.File))
+        var paths = new List<string>();
+        foreach (var given in settings.Files)
         {
-            Diagnostics.Error($"{settings.File}: no such file");
-            return ExitCodes.NoInput;
+            if (Directory.Exists(given))
+            {
+                paths.AddRange(Directory.EnumerateFiles(given)
+                    .Where(f => !Path.GetFileName(f).StartsWith('.'))
+                    .Order(StringComparer.Ordinal));
+                continue;
+            }
+
+            paths.Add(given);
         }
 
-        if (Unreadable(settings.File) is { } reason)
+        var extras = new[] { settings.Mapping, settings.Aliases }.OfType<string>();
+        foreach (var path in paths.Concat(extras))
         {
-            Diagnostics.Error($"{settings.File}: cannot be read: {reason}");
-            return ExitCodes.NoInput;
+            if (!File.Exists(path))
+            {
+                Diagnostics.Error($"{path}: no such file");
+                return ExitCodes.NoInput;
+            }
+
+            if (Unreadable(path) is { } reason)
+            {
+                Diagnostics.Error($"{path}: cannot be read: {reason}");
+                return ExitCodes.NoInput;
+            }
         }
 
         await using var store = await Database.OpenAsync(settings, ct);
-        var outcome = await ImportFileAsync(store, settings.File, settings.RecordedBy ?? Environment.UserName, ct);
-        if (!outcome.Accepted)
+        var recordedBy = settings.RecordedBy ?? Environment.UserName;
+        if (paths.Count == 1 && !settings.ReadsStatements && StatementFile.OnDisk(paths[0]).Kind() == FileKind.JsonLines)
         {
-            foreach (var error in outcome.Errors) Diagnostics.Error(error.ToString());
-            Diagnostics.Error($"{outcome.Errors.Count} error(s) in {settings.File}; nothing was written.");
-            return ExitCodes.DataError;
+            var outcome = await ImportFileAsync(store, paths[0], recordedBy, ct);
+            if (!outcome.Accepted) return Refuse(outcome.Errors, paths[0]);
+            ImportSummaryView.Write(AnsiConsole.Console, outcome.Summary);
+            return ExitCodes.Ok;
         }
 
-        ImportSummaryView.Write(AnsiConsole.Console, outcome.Summary);
+        return await ImportStatementsAsync(store, settings, paths, recordedBy, ct);
+    }
+
+    private static async Task<int> ImportStatementsAsync(LaunderTrail.Storage.CaseStore store, Settings settings,
+        IReadOnlyList<string> paths, string recordedBy, CancellationToken ct)
+    {
+        MappingFile? mapping = null;
+        if (settings.Mapping is { } mappingPath)
+        {
+            var (parsed, problem) = MappingFile.Parse(await File.ReadAllTextAsync(mappingPath, ct));
+            if (problem is not null) return Refuse([new LineError(mappingPath, 1, "mapping", problem)], mappingPath);
+            mapping = parsed;
+        }
+
+        var options = settings.Case is null
+            ? null
+            : new StatementOptions
+            {
+                Case = settings.Case, Profile = settings.Profile, Account = settings.Account, Mapping = mapping,
+                TimeZone = settings.TimeZone is null ? null : MappingFile.ParseOffset(settings.TimeZone),
+            };
+        var aliases = settings.Aliases is null ? [] : new[] { StatementFile.OnDisk(settings.Aliases) };
+        var outcome = await new StatementImport(store, TimeProvider.System)
+            .RunAsync(paths.Select(StatementFile.OnDisk).ToList(), aliases, options, recordedBy, settings.DryRun, ct);
+        if (!outcome.Accepted) return Refuse(outcome.Errors, paths.Count == 1 ? paths[0] : $"{paths.Count} files");
+
+        if (outcome.DryRunLines is { } lines)
+        {
+            foreach (var line in lines) Console.Out.WriteLine(line);
+            StatementImportView.Write(Diagnostics.Console, outcome.Report!);
+            Diagnostics.Note($"Dry run: {lines.Count:N0} line(s) would be recorded; nothing was written.");
+            return ExitCodes.Ok;
+        }
+
+        ImportSummaryView.Write(AnsiConsole.Console, outcome.Summary!);
+        StatementImportView.Write(AnsiConsole.Console, outcome.Report!);
         return ExitCodes.Ok;
+    }
+
+    private static int Refuse(IReadOnlyList<LineError> errors, string what)
+    {
+        foreach (var error in errors) Diagnostics.Error(error.ToString());
+        Diagnostics.Error($"{errors.Count} error(s) in {what}; nothing was written.");
+        return ExitCodes.DataError;
     }
 
     private static string? Unreadable(string path)

@@ -30,6 +30,19 @@ internal sealed class PlainLanguage(AccountBook accounts, IReadOnlyDictionary<st
         VictimContacted c =>
             $"{Capitalised(Account(c.Victim))} was contacted by {Account(c.By)} by {c.Channel}{(c.Pretext is null ? "" : $", pretext: \"{c.Pretext}\"")}.",
         EventRetracted x => $"Correction: event {x.Retracts} is withdrawn. Reason: {x.Reason}",
+        StatementImported s =>
+            $"The {s.Profile} statement {s.File} (SHA-256 {s.Sha256}) of {string.Join(", ", s.Accounts.Select(Account))} was imported: " +
+            $"{Display.Count(s.RowsUsed)} rows used, {Display.Count(s.RowsSkipped)} skipped, {Display.Count(s.RowsMatched)} matched to recorded transfers, " +
+            $"{Display.Count(s.RowsForReview)} left for review; " +
+            (s.Reconciles switch
+            {
+                null => "it shows no balance.",
+                true => "its balances reconcile.",
+                false => $"its balances do not reconcile: {string.Join("; ", s.Breaks ?? [])}.",
+            }),
+        StatementRowMatched m => $"Statement row {m.Source} shows the transfer {m.Fact} again; it is not counted twice.",
+        StatementRowUndecided u =>
+            $"Statement row {u.Source} ({Display.Amount(u.Amount)} from {Account(u.From)} to {Account(u.To)}) may be the transfer {string.Join(" or ", u.Candidates)}; left for review.",
         _ => throw new ArgumentOutOfRangeException(nameof(fact), fact.GetType().Name, "no plain-language form"),
     };
 

@@ -27,6 +27,11 @@ public static class EvidenceJson
     {
         [typeof(AccountIdentified)] = [nameof(AccountIdentified.Account), nameof(AccountIdentified.Holder), nameof(AccountIdentified.Role)],
         [typeof(EventRetracted)] = [nameof(EventRetracted.Retracts)],
+        [typeof(StatementRowUndecided)] =
+        [
+            nameof(StatementRowUndecided.From), nameof(StatementRowUndecided.To), nameof(StatementRowUndecided.Amount),
+            nameof(StatementRowUndecided.Candidates), nameof(CaseEvent.Source),
+        ],
         [typeof(LoanDisbursed)] = [nameof(LoanDisbursed.Lender), nameof(LoanDisbursed.To), nameof(LoanDisbursed.Amount)],
         [typeof(FundsTransferred)] = [nameof(FundsTransferred.From), nameof(FundsTransferred.To), nameof(FundsTransferred.Amount)],
         [typeof(PrepaidValuePurchased)] =

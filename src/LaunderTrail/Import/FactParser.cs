@@ -22,9 +22,11 @@ public static class FactParser
 
     /// <summary>A line as an evidence source hands it on: unreadable ones (not UTF-8, too long, not text) are refused whole.</summary>
     public static (CaseEvent? Fact, IReadOnlyList<FieldError> Errors) Parse(SourceLine line) =>
-        line.Unreadable is { } reason ? Failed(new FieldError(FieldError.WholeLine, reason)) : Parse(line.Text);
+        line.Unreadable is { } reason ? Failed(new FieldError(FieldError.WholeLine, reason)) : Parse(line.Text, line.FromStatement);
 
-    public static (CaseEvent? Fact, IReadOnlyList<FieldError> Errors) Parse(string line)
+    public static (CaseEvent? Fact, IReadOnlyList<FieldError> Errors) Parse(string line) => Parse(line, fromStatement: false);
+
+    private static (CaseEvent? Fact, IReadOnlyList<FieldError> Errors) Parse(string line, bool fromStatement)
     {
         JsonDocument document;
         try
@@ -44,7 +46,7 @@ public static class FactParser
         {
             try
             {
-                return Parse(document.RootElement);
+                return Parse(document.RootElement, fromStatement);
             }
             catch (InvalidOperationException e) when (IsUnpairedSurrogate(e))
             {
@@ -59,17 +61,20 @@ public static class FactParser
     private static bool IsUnpairedSurrogate(Exception? e) =>
         e is InvalidOperationException && e.Message.Contains("surrogate", StringComparison.Ordinal);
 
-    private static (CaseEvent? Fact, IReadOnlyList<FieldError> Errors) Parse(JsonElement element)
+    private static (CaseEvent? Fact, IReadOnlyList<FieldError> Errors) Parse(JsonElement element, bool fromStatement)
     {
         if (element.ValueKind != JsonValueKind.Object)
             return Failed(new FieldError(FieldError.WholeLine, "must be a JSON object"));
 
         if (!element.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
-            return Failed(new FieldError("type", "is required: one of " + string.Join(", ", EvidenceTypes.All.Select(EvidenceTypes.NameOf))));
+            return Failed(new FieldError("type", "is required: one of " + string.Join(", ", EvidenceTypes.Interchange.Select(EvidenceTypes.NameOf))));
 
         var typeName = typeElement.GetString()!;
         if (!EvidenceTypes.TryFind(typeName, out var type))
             return Failed(new FieldError("type", $"unknown event type '{Characters.Printable(typeName)}'"));
+        if (!fromStatement && EvidenceTypes.RecordedByStatementImport.Contains(type))
+            return Failed(new FieldError("type",
+                $"'{typeName}' is recorded only by a statement import (laundertrail import of the statement file), never stated in interchange lines"));
 
         var shapeErrors = Shapes[type].Check(element);
         if (shapeErrors.Count > 0)

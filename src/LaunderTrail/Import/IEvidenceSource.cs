@@ -9,4 +9,7 @@ public interface IEvidenceSource
     long? Length { get; }
 
     IAsyncEnumerable<SourceLine> ReadAsync(CancellationToken ct);
+
+    /// <summary>Where the fact on <paramref name="line"/> came from, recorded beside it: the file's name and the line.</summary>
+    string OriginOf(long line) => $"{Path.GetFileName(Name)}:{line}";
 }

@@ -32,7 +32,6 @@ internal sealed class WriteBatch(
     public IEnumerable<(CheckedFact Fact, long Version, FactMetadata Meta)> NewFacts()
     {
         var heads = new Dictionary<string, (long Version, byte[] Chain)>(StringComparer.Ordinal);
-        var origin = Path.GetFileName(source.Name);
         long lines = 0;
         foreach (var fact in spool.ReadAll())
         {
@@ -45,7 +44,7 @@ internal sealed class WriteBatch(
             var version = head.Version + 1;
             var chain = HashChain.Next(head.Chain, HashChain.RecordBytes(version, recordedAt, fact.Canonical));
             heads[fact.Case] = (version, chain);
-            var meta = new FactMetadata(HashChain.Hex(fact.Digest), HashChain.Hex(chain), $"{origin}:{fact.Line}", recordedAt);
+            var meta = new FactMetadata(HashChain.Hex(fact.Digest), HashChain.Hex(chain), source.OriginOf(fact.Line), recordedAt);
             yield return (fact, version, meta);
         }
 

@@ -7,12 +7,16 @@ internal sealed class CaseTimeline
 {
     private readonly int[] happenings;
 
-    private CaseTimeline(AccountBook accounts, TracingFacts facts, int[] happenings)
+    private CaseTimeline(AccountBook accounts, TracingFacts facts, int[] happenings, IReadOnlyList<Problem> reviews)
     {
         Accounts = accounts;
         Facts = facts;
         this.happenings = happenings;
+        Reviews = reviews;
     }
+
+    /// <summary>Statement rows left for review (<see cref="StatementRowUndecided"/>) in force up to the as-of moment, as problems.</summary>
+    public IReadOnlyList<Problem> Reviews { get; }
 
     /// <summary>The accounts as the identifications in force describe them, whatever their <c>at</c>; one book serves every rule.</summary>
     public AccountBook Accounts { get; }
@@ -48,8 +52,15 @@ internal sealed class CaseTimeline
         }
 
         var identifications = facts.Identifications.Where(identification => !withdrawn.Contains(identification.Id));
-        return new CaseTimeline(AccountBook.From(identifications), facts, InTimeOrder(instants, positions));
+        var reviews = facts.Undecided
+            .Where(row => row.At.UtcTicks <= until && !withdrawn.Contains(row.Id))
+            .Select(row => new Problem(row.Id, ReviewReason(row)))
+            .ToList();
+        return new CaseTimeline(AccountBook.From(identifications), facts, InTimeOrder(instants, positions), reviews);
     }
+
+    private static string ReviewReason(StatementRowUndecided row) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"statement row {row.Source} ({row.From} to {row.To}, {row.Amount:0.00}) may be the transfer recorded as {string.Join(" or ", row.Candidates)}; it is left out of the figures until a person decides (record it, or retract this row)");
 
     /// <summary>
     /// The facts by instant, and facts of the same instant in recording order. Sorting bare instants is several times

@@ -98,6 +98,9 @@ internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingR
     }
 
     public IReadOnlyList<Problem> Problems => problems;
+
+    /// <summary>Lists a fact that moves nothing but must be shown with the problems (a statement row left for review).</summary>
+    public void Note(Problem problem) => problems.Add(problem);
     public decimal ResoldFaceValue => resoldFaceValue;
     public decimal ResaleCash => resaleCash;
 

@@ -48,6 +48,7 @@ public sealed class FlowTracer
     {
         var facts = timeline.Facts;
         var ledger = new FlowLedger(timeline.Accounts, facts.Numbering, rule, graph);
+        foreach (var review in timeline.Reviews) ledger.Note(review);
         foreach (var position in timeline.Happenings) ledger.Apply(in facts.Move(position));
         return ledger;
     }

@@ -14,6 +14,7 @@ internal sealed class TracingFacts
     private readonly IdText idText = new();
     private readonly List<AccountIdentified> identifications = [];
     private readonly List<EventRetracted> retractions = [];
+    private readonly List<StatementRowUndecided> undecided = [];
 
     public Numbering Numbering { get; } = new();
 
@@ -30,6 +31,9 @@ internal sealed class TracingFacts
 
     public IReadOnlyList<AccountIdentified> Identifications => identifications;
     public IReadOnlyList<EventRetracted> Retractions => retractions;
+
+    /// <summary>Statement rows an import could not tell apart from a recorded transfer: they move nothing and are listed as problems.</summary>
+    public IReadOnlyList<StatementRowUndecided> Undecided => undecided;
 
     public static TracingFacts From(IEnumerable<CaseEvent> recorded)
     {
@@ -48,6 +52,7 @@ internal sealed class TracingFacts
         {
             case AccountIdentified identification: identifications.Add(identification); break;
             case EventRetracted retraction: retractions.Add(retraction); break;
+            case StatementRowUndecided row: undecided.Add(row); break;
             default:
                 if (MoneyFact.Of(fact, id, Numbering) is { } moving) moves.Add(moving);
                 break;

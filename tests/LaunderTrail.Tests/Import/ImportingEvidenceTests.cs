@@ -23,7 +23,7 @@ public sealed class ImportingEvidenceTests(PostgresServer server) : StoreFixture
         Assert.True(outcome.Accepted, string.Join("\n", outcome.Errors));
         await using var session = Store.Documents.QuerySession();
         var stream = await session.Events.FetchStreamAsync(Lines.Case, token: Ct);
-        Assert.Equal(EvidenceTypes.All.Count, stream.Count);
+        Assert.Equal(EvidenceTypes.Interchange.Count, stream.Count);
         for (var i = 0; i < stream.Count; i++)
         {
             var expected = FactParser.Parse(Lines.OneOfEachType[i]).Fact!;
@@ -64,8 +64,8 @@ public sealed class ImportingEvidenceTests(PostgresServer server) : StoreFixture
 
         Assert.True(again.Accepted);
         Assert.Equal(0, again.Summary.Recorded);
-        Assert.Equal(EvidenceTypes.All.Count, again.Summary.AlreadyRecorded);
-        Assert.Equal(EvidenceTypes.All.Count, await RecordedCount());
+        Assert.Equal(EvidenceTypes.Interchange.Count, again.Summary.AlreadyRecorded);
+        Assert.Equal(EvidenceTypes.Interchange.Count, await RecordedCount());
     }
 
     [Fact]

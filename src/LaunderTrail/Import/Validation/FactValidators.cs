@@ -1,5 +1,6 @@
 using FluentValidation;
 using LaunderTrail.Evidence;
+using LaunderTrail.Import.Statements;
 
 namespace LaunderTrail.Import.Validation;
 
@@ -18,6 +19,9 @@ public static class FactValidators
         [typeof(AccountsSold)] = new AccountsSoldValidator(),
         [typeof(VictimContacted)] = new VictimContactedValidator(),
         [typeof(EventRetracted)] = new EventRetractedValidator(),
+        [typeof(StatementImported)] = new StatementImportedValidator(),
+        [typeof(StatementRowMatched)] = new StatementRowMatchedValidator(),
+        [typeof(StatementRowUndecided)] = new StatementRowUndecidedValidator(),
     };
 
     public static IValidator For(Type factType) => ByType[factType];

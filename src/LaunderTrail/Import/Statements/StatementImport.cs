@@ -1,0 +1,183 @@
+using LaunderTrail.Storage;
+
+namespace LaunderTrail.Import.Statements;
+
+/// <summary>
+/// Imports statements (and any JSON Lines files given with them) into a case, all or nothing: every file is read and
+/// checked first, and any problem in any of them (<c>FILE:ROW: column: reason</c>) writes nothing. Then the rows are
+/// matched against each other and against what the case already holds from statements, and everything is handed to
+/// the importer of JSON Lines (<see cref="EvidenceImporter"/>) as interchange lines: the same checks, the same hash
+/// chain, the same binary COPY, all in one transaction. A statement whose bytes the case already holds records nothing.
+/// </summary>
+public sealed class StatementImport(CaseStore store, TimeProvider clock)
+{
+    /// <param name="files">Statements, alias tables (a CSV headed <c>shown,account</c>) and JSON Lines files, in the order given.</param>
+    /// <param name="options">How to read the statements; null when only JSON Lines files are given.</param>
+    /// <param name="dryRun">Read, check and match, but write nothing: the result holds the lines that would be recorded.</param>
+    public async Task<StatementImportOutcome> RunAsync(IReadOnlyList<StatementFile> files, IReadOnlyList<StatementFile> aliasFiles,
+        StatementOptions? options, string recordedBy, bool dryRun, CancellationToken ct)
+    {
+        var errors = new List<LineError>();
+        var jsonLines = new List<StatementFile>();
+        var statements = new List<(StatementFile File, FileKind Kind)>();
+        var aliases = aliasFiles.ToList();
+        foreach (var file in files)
+        {
+            var kind = file.Kind();
+            if (kind == FileKind.JsonLines) jsonLines.Add(file);
+            else if (kind == FileKind.Unreadable) errors.Add(new LineError(file.Name, 1, "line", "is named as a spreadsheet but is not an XLSX or XLS file"));
+            else if (kind == FileKind.Csv && IsAliasTable(file)) aliases.Add(file);
+            else statements.Add((file, kind));
+        }
+
+        if (statements.Count > 0 && options is null)
+            errors.AddRange(statements.Select(s => new LineError(s.File.Name, 1, "case", "a statement names no case: give --case")));
+        if (errors.Count > 0) return StatementImportOutcome.Refused(errors);
+
+        var (aliasTable, aliasErrors) = AliasTable.Read(aliases);
+        errors.AddRange(aliasErrors);
+        options = options is null ? null : options with { Aliases = aliasTable };
+
+        var scans = new List<StatementScan>();
+        foreach (var (file, kind) in statements)
+        {
+            var scan = StatementScan.Run(file, kind, options!);
+            if (scan.Map?.Layout.Profile == StatementProfiles.Mapping && options!.TimeZone is null && scan.Map.Layout.TimeZone is null)
+                scan.Errors.Insert(0, new LineError(file.Name, 1, "tz", "the mapping names no time zone: give --tz (e.g. --tz +00:00)"));
+            errors.AddRange(scan.Errors);
+            scans.Add(scan);
+        }
+
+        if (errors.Count > 0) return StatementImportOutcome.Refused(errors);
+
+        var recorded = options is null
+            ? RecordedStatements.None
+            : await RecordedStatements.LoadAsync(store.Db, store.Schema, options.Case, ct);
+        var (planned, alreadyImported) = Plan(scans, recorded);
+        var plan = new StatementPlan(options?.Case ?? "", jsonLines, planned, options ?? new StatementOptions { Case = "" });
+        var report = new StatementReport(planned, alreadyImported);
+
+        if (dryRun)
+        {
+            var lines = new List<string>();
+            await foreach (var line in plan.ReadAsync(ct))
+            {
+                if (FactParser.Parse(line) is { Fact: null } refused)
+                    errors.AddRange(refused.Errors.Select(e => plan.Locate(new LineError(plan.Name, line.Number, e.Field, e.Reason))));
+                else if (!string.IsNullOrWhiteSpace(line.Text)) lines.Add(line.Text);
+            }
+
+            return errors.Count > 0 ? StatementImportOutcome.Refused(errors) : new StatementImportOutcome([], null, report, lines);
+        }
+
+        var outcome = await new EvidenceImporter(store, clock).ImportAsync(plan, recordedBy, ct: ct);
+        return outcome.Accepted
+            ? new StatementImportOutcome([], outcome.Summary, report, null)
+            : StatementImportOutcome.Refused(outcome.Errors.Select(plan.Locate).ToList());
+    }
+
+    private static bool IsAliasTable(StatementFile file)
+    {
+        try
+        {
+            return StatementTable.Rows(file, FileKind.Csv).FirstOrDefault() is { } first && AliasTable.IsHeader(first.Cells);
+        }
+        catch (UnreadableStatementException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Matches the new statements' rows with each other and with the case's open transfers, and gives every row its decision and ids.</summary>
+    private static (List<PlannedStatement> Planned, List<(StatementScan Scan, string RecordedAs)> AlreadyImported) Plan(
+        List<StatementScan> scans, RecordedStatements recorded)
+    {
+        var alreadyImported = new List<(StatementScan, string)>();
+        var fresh = new List<StatementScan>();
+        var shas = new Dictionary<string, StatementScan>(StringComparer.Ordinal);
+        foreach (var scan in scans)
+        {
+            if (recorded.HasStatement(scan.Sha256, out var earlier)) alreadyImported.Add((scan, $"recorded earlier as {earlier.File}"));
+            else if (shas.TryGetValue(scan.Sha256, out var twin)) alreadyImported.Add((scan, $"the same bytes as {twin.File.Name}"));
+            else
+            {
+                shas[scan.Sha256] = scan;
+                fresh.Add(scan);
+            }
+        }
+
+        var open = recorded.OpenTransfers;
+        var rows = open.Select(t => t.Row).Concat(fresh.SelectMany(s => s.Rows.Select(r => r.Row))).ToList();
+        var decisions = TransferMatching.Decide(rows);
+
+        var ids = new string?[rows.Count];
+        for (var i = 0; i < open.Count; i++) ids[i] = open[i].Id;
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var index = open.Count;
+        foreach (var scan in fresh)
+        {
+            foreach (var (number, sheet, row) in scan.Rows)
+            {
+                if (decisions[index].Outcome == MatchOutcome.Record)
+                {
+                    var id = StatementFactIds.Transfer(scan.Channel, row.Own, row.Reference, scan.Sha256, sheet, number);
+                    if (row.Reference is not null && (recorded.IsTaken(id) || taken.Contains(id)))
+                        id = StatementFactIds.TransferOfRow(scan.Channel, row.Own, row.Reference, scan.Sha256, sheet, number);
+                    taken.Add(id);
+                    ids[index] = id;
+                }
+
+                index++;
+            }
+        }
+
+        var planned = new List<PlannedStatement>();
+        index = open.Count;
+        foreach (var scan in fresh)
+        {
+            var plannedRows = new List<PlannedRow>(scan.Rows.Count);
+            foreach (var _ in scan.Rows)
+            {
+                var decision = decisions[index];
+                plannedRows.Add(Planned(decisions, ids, index));
+                index++;
+            }
+
+            planned.Add(new PlannedStatement(scan, plannedRows));
+        }
+
+        return (planned, alreadyImported);
+    }
+
+    /// <summary>
+    /// A row's decision with the ids it points to. A repeat of a row that is itself a second side points to that row's
+    /// fact; a repeat of a row left for review is left for review with it.
+    /// </summary>
+    private static PlannedRow Planned(IReadOnlyList<MatchDecision> decisions, string?[] ids, int index)
+    {
+        var decision = decisions[index];
+        var target = index;
+        while (decisions[target].Outcome == MatchOutcome.Matched) target = decisions[target].Fact;
+        if (decisions[target].Outcome == MatchOutcome.Undecided)
+            return new PlannedRow(decisions[target] with { Fact = -1 }, null,
+                decisions[target].Candidates!.Select(c => ids[c]!).Order(StringComparer.Ordinal).ToList());
+        return decision.Outcome == MatchOutcome.Matched
+            ? new PlannedRow(decision, null, [ids[target]!])
+            : new PlannedRow(decision, ids[index], []);
+    }
+}
+
+/// <summary>
+/// What a statement import did or would do: every error (then nothing was written), the importer's summary, each new
+/// statement with its rows and reconciliation, and for a dry run the interchange lines it would have recorded.
+/// </summary>
+public sealed record StatementImportOutcome(
+    IReadOnlyList<LineError> Errors,
+    ImportSummary? Summary,
+    StatementReport? Report,
+    IReadOnlyList<string>? DryRunLines)
+{
+    public bool Accepted => Errors.Count == 0;
+
+    public static StatementImportOutcome Refused(IReadOnlyList<LineError> errors) => new(errors, null, null, null);
+}
