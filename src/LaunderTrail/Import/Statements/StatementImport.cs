@@ -50,6 +50,11 @@ public sealed class StatementImport(CaseStore store, TimeProvider clock)
 
         if (errors.Count > 0) return StatementImportOutcome.Refused(errors);
 
+        // Matching decides against what the case holds, so from that read to the end of the write no other statement
+        // import of the case may record: two imports of the two sides of one transfer would each record it.
+        await using var statementLock = options is null
+            ? null
+            : await CaseLock.AcquireAsync(store.ConnectionString, [StatementLockName(options.Case)], ct);
         var recorded = options is null
             ? RecordedStatements.None
             : await RecordedStatements.LoadAsync(store.Db, store.Schema, options.Case, ct);
@@ -75,6 +80,9 @@ public sealed class StatementImport(CaseStore store, TimeProvider clock)
             ? new StatementImportOutcome([], outcome.Summary, report, null)
             : StatementImportOutcome.Refused(outcome.Errors.Select(plan.Locate).ToList());
     }
+
+    /// <summary>The lock statement imports of a case take; a name no case number written as such can share.</summary>
+    private static string StatementLockName(string @case) => "\u0000statements\u0000" + @case;
 
     private static bool IsAliasTable(StatementFile file)
     {

@@ -202,6 +202,24 @@ public sealed class ImportingStatementsTests(PostgresServer server) : StoreFixtu
     }
 
     [Fact]
+    public async Task The_two_sides_of_a_transfer_imported_at_the_same_moment_record_it_once()
+    {
+        var cases = new[] { "SQ-S-2", "SQ-S-3", "SQ-S-4" };
+
+        await Task.WhenAll(cases.SelectMany(@case => new[] { _files.ZhengBank(), _files.WangBank() }.Select(file =>
+            Task.Run(async () => Accepted(await new StatementImport(Store, FixedClock.At("2026-12-01T10:00:00Z"))
+                .RunAsync([StatementFile.OnDisk(file)], [], new StatementOptions { Case = @case }, "investigator-1", dryRun: false, Ct))))));
+
+        foreach (var @case in cases)
+        {
+            var facts = new List<CaseEvent>();
+            await foreach (var fact in new CaseHistory(Store).ReadAsync(@case, ct: Ct)) facts.Add(fact.Fact);
+            Assert.Single(facts.OfType<FundsTransferred>(), t => t.Amount == 50000m);
+            Assert.Single(facts.OfType<StatementRowMatched>());
+        }
+    }
+
+    [Fact]
     public async Task A_row_that_may_be_either_of_two_transfers_is_never_counted_twice_and_is_listed_for_review()
     {
         var wang = _files.WangBank("wang-bank.csv",
