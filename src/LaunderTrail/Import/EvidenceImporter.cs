@@ -37,6 +37,23 @@ public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
         }
     }
 
+    /// <summary>Checks a source as an import does (every line read, parsed, validated, made canonical and hashed), writing nothing.</summary>
+    public static async Task<ImportOutcome> CheckAsync(IEvidenceSource source, CancellationToken ct = default)
+    {
+        var summary = new ImportSummary { Batch = "check" };
+        var scan = new ImportScan();
+        var accepted = Channel.CreateBounded<CheckedFact>(new BoundedChannelOptions(WriteAhead) { SingleReader = true, SingleWriter = true });
+        var discarding = Task.Run(async () =>
+        {
+            await foreach (var _ in accepted.Reader.ReadAllAsync(ct))
+            {
+            }
+        }, ct);
+        await scan.RunAsync(source, summary, accepted.Writer, progress: null, ct);
+        await discarding;
+        return new ImportOutcome(scan.Errors, summary);
+    }
+
     /// <summary>One pass of check and write; null when it must be run again with every case locked first.</summary>
     private async Task<ImportOutcome?> AttemptAsync(IEvidenceSource source, string recordedBy, DateTimeOffset recordedAt,
         ImportSummary summary, IReadOnlyCollection<string> lockFirst, IProgress<ImportProgress>? progress, CancellationToken ct)

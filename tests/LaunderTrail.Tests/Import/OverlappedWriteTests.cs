@@ -104,6 +104,18 @@ public sealed class OverlappedWriteTests(PostgresServer server) : StoreFixture(s
         Assert.Null(await StoredChainCheck.RunAsync(new CaseHistory(Store), earlier, Ct));
     }
 
+    [Fact]
+    public async Task Checking_alone_finds_every_error_and_writes_nothing()
+    {
+        var text = Lines.Join(Lines.Transfer("t-1", "zheng", "g-1", "100"), Lines.Transfer("t-2", "zheng", "g-1", "-5"));
+
+        var outcome = await EvidenceImporter.CheckAsync(new JsonLinesText("check.jsonl", text), Ct);
+
+        Assert.Equal(["check.jsonl:2: amount: must be greater than 0"], outcome.Errors.Select(e => e.ToString()));
+        Assert.Equal(2, outcome.Summary.Lines);
+        Assert.Equal(0, await ScalarAsync("select count(*) from {schema}.mt_events"));
+    }
+
     private static string Line(string @case, string id, string amount) =>
         Lines.Transfer(id, "zheng", "g-1", amount).Replace($"\"case\":\"{Lines.Case}\"", $"\"case\":\"{@case}\"", StringComparison.Ordinal);
 
