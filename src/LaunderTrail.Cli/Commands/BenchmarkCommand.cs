@@ -308,7 +308,9 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
         var rows = Path.Combine(Path.GetTempPath(), $"laundertrail-benchmark-{Guid.NewGuid():N}.copy");
         try
         {
-            await using var connection = await store.Db.OpenConnectionAsync(ct);
+            // No command timeout: on a busy machine a COPY of a million rows takes longer than Npgsql's 30 s.
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(store.ConnectionString) { CommandTimeout = 0 }.ConnectionString);
+            await connection.OpenAsync(ct);
             await using (var create = new NpgsqlCommand(
                 $"create table {store.Schema}.event_copy (like {store.Schema}.mt_events including all); " +
                 $"alter table {store.Schema}.event_copy add foreign key (stream_id) references {store.Schema}.mt_streams (id)", connection))
