@@ -28,6 +28,15 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
         [DefaultValue(1_000_000)]
         public int Events { get; init; } = 1_000_000;
 
+        [CommandOption("--imports <SIZES>")]
+        [Description("Sizes of the whole-command imports to time against a binary COPY of the same rows, comma-separated; empty for none.")]
+        [DefaultValue("300000,1000000")]
+        public string Imports { get; init; } = "300000,1000000";
+
+        [CommandOption("--imports-only")]
+        [Description("Measure only the whole-command imports, not the in-process import, rebuild, reports and replay.")]
+        public bool ImportsOnly { get; init; }
+
         [CommandOption("--as-of <TIME>")]
         [Description("Moment for the replay measurement.")]
         [DefaultValue("2019-05-15T00:00:00+08:00")]
@@ -42,12 +51,30 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
         [DefaultValue(3)]
         public int Rounds { get; init; } = 3;
 
-        public override ValidationResult Validate() => TimeOption.Check(AsOf, "--as-of");
+        public override ValidationResult Validate() =>
+            ImportSizes() is null ? ValidationResult.Error("--imports must be whole numbers above 0, comma-separated")
+            : TimeOption.Check(AsOf, "--as-of");
+
+        public IReadOnlyList<int>? ImportSizes()
+        {
+            var sizes = new List<int>();
+            foreach (var part in Imports.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size) || size <= 0)
+                    return null;
+                sizes.Add(size);
+            }
+            return sizes;
+        }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
     {
         if (settings.Engine) return MeasureEngine(settings);
+        foreach (var importSize in settings.ImportSizes()!)
+            Print(await WholeImportAsync(settings, importSize, ct));
+        if (settings.ImportsOnly) return ExitCodes.Ok;
+
         var benchmarkSettings = new Settings { Db = settings.Db, Schema = "laundertrail_benchmark", Events = settings.Events };
         var file = Path.Combine(Path.GetTempPath(), $"laundertrail-benchmark-{settings.Events}.jsonl");
         await using (var output = File.Create(file))
@@ -121,11 +148,17 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
             File.Delete(file);
         }
 
+        Print(results);
+        return ExitCodes.Ok;
+    }
+
+    private static void Print(IEnumerable<(string Measure, string Figure)> results)
+    {
         var table = new Table().Border(TableBorder.Markdown).AddColumn("measure").AddColumn(new TableColumn("figure").RightAligned());
         foreach (var (measure, figure) in results) table.AddRow(Markup.Escape(measure), Markup.Escape(figure));
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1_073_741_824.0:N0} GiB, .NET {Environment.Version}");
-        return ExitCodes.Ok;
+        AnsiConsole.MarkupLineInterpolated(
+            $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1_073_741_824.0:N0} GiB, .NET {Environment.Version}, load average {LoadAverage()}");
     }
 
     /// <summary>
@@ -148,7 +181,8 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
                 $"{variant.First().AllocatedBytes / 1_048_576:N0} MiB");
         }
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1_073_741_824.0:N0} GiB, .NET {Environment.Version}");
+        AnsiConsole.MarkupLineInterpolated(
+            $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1_073_741_824.0:N0} GiB, .NET {Environment.Version}, load average {LoadAverage()}");
         return ExitCodes.Ok;
     }
 
@@ -168,6 +202,108 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
         }
         return $"{reads[0]:N0} ms, {reads.Order().ElementAt(2):N0} ms ({bytes / 1_048_576.0:N0} MiB)";
     }
+
+    /// <summary>The machine's load when the figures were taken: on a shared machine they mean little without it.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    /// <summary>
+    /// <c>laundertrail import</c> of a generated case of <paramref name="size"/> facts, run as a user runs it (a process of
+    /// its own, start-up included) into an empty schema, against the ceiling: a binary COPY of the very rows it wrote
+    /// into a copy of the event table with the same indexes and foreign key. Also the checking pass alone, in this
+    /// process, for where the time goes.
+    /// </summary>
+    private static async Task<List<(string Measure, string Figure)>> WholeImportAsync(Settings settings, int size, CancellationToken ct)
+    {
+        var schema = "laundertrail_import_benchmark";
+        var file = Path.Combine(Path.GetTempPath(), $"laundertrail-benchmark-import-{size}.jsonl");
+        await using (var output = File.Create(file))
+            CaseEventJsonLines.Write(ReferenceCaseGenerator.Generate(new GenerationOptions(515, size, Case)), output);
+        var results = new List<(string Measure, string Figure)>
+        {
+            ($"import of {size:N0} facts", $"{new FileInfo(file).Length / 1_048_576.0:N0} MiB of JSON Lines"),
+        };
+        try
+        {
+            var benchmarkSettings = new Settings { Db = settings.Db, Schema = schema };
+            DatabaseLogins logins;
+            await using (var store = await Database.OpenAsync(benchmarkSettings, ct))
+                logins = store.Logins;
+            var owner = DatabaseLogins.OneRole(logins.Owner);
+            await EmptyAsync(owner, schema, ct);
+            // The schema exists when a user imports: made here, so the command's time is the import's.
+            await using var store2 = await CaseStore.OpenAsync(owner, schema, ct);
+
+            var child = await RunImportCommandAsync(settings.Db, schema, file, ct);
+            if (child.ExitCode != 0) throw new InvalidOperationException($"laundertrail import failed ({child.ExitCode}):\n{child.Output}");
+            var importRate = size / child.Seconds;
+            results.Add(("laundertrail import, a process of its own (start-up, schema check, check and write, commit)",
+                $"{importRate:N0} facts/s ({child.Seconds:N1} s)"));
+            results.Add(("  its own account", child.Output.Split('\n').FirstOrDefault(l => l.StartsWith("Checked in", StringComparison.Ordinal))?.Trim() ?? "?"));
+            results.Add(("  its peak working set", $"{child.PeakWorkingSet / 1_048_576:N0} MiB"));
+
+            var copyRate = await EventTableCopyRowsPerSecondAsync(store2, ct);
+            results.Add(("binary COPY of the rows it wrote into a copy of the event table (indexes, foreign key)", $"{copyRate:N0} rows/s"));
+            results.Add(("ratio import ÷ COPY (goal ≥ 0.8)", $"{importRate / copyRate:N2}"));
+
+            var clock = Stopwatch.StartNew();
+            var checkedLines = await CheckOnlyAsync(file, ct);
+            results.Add(("the checking pass alone, in process (read, parse, validate, canonical form, digests)",
+                $"{checkedLines / clock.Elapsed.TotalSeconds:N0} facts/s ({clock.Elapsed.TotalSeconds:N1} s)"));
+            await EmptyAsync(owner, schema, ct);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        return results;
+    }
+
+    private sealed record ChildRun(int ExitCode, double Seconds, long PeakWorkingSet, string Output);
+
+    /// <summary>Runs this very build's <c>laundertrail import</c> in a child process and watches its working set.</summary>
+    private static async Task<ChildRun> RunImportCommandAsync(string? db, string schema, string file, CancellationToken ct)
+    {
+        var self = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Run through `dotnet laundertrail.dll` or as the `laundertrail` executable, whichever this process is.
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(LaunderTrailApp).Assembly.Location);
+        foreach (var arg in new[] { "import", file, "--schema", schema, "--recorded-by", "benchmark" }) start.ArgumentList.Add(arg);
+        if (db is not null)
+        {
+            start.ArgumentList.Add("--db");
+            start.ArgumentList.Add(db);
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var errors = process.StandardError.ReadToEndAsync(ct);
+        long peak = 0;
+        while (!process.HasExited)
+        {
+            try
+            {
+                process.Refresh();
+                peak = Math.Max(peak, process.PeakWorkingSet64);
+            }
+            catch (InvalidOperationException)
+            {
+                // It exited between the check and the read.
+            }
+
+            await Task.WhenAny(process.WaitForExitAsync(ct), Task.Delay(100, ct));
+        }
+
+        await process.WaitForExitAsync(ct);
+        var seconds = clock.Elapsed.TotalSeconds;
+        return new ChildRun(process.ExitCode, seconds, peak, await output + await errors);
+    }
+
+    /// <summary>The checking pass on its own: every line read, parsed, validated, made canonical and hashed; nothing written.</summary>
+    private static async Task<long> CheckOnlyAsync(string file, CancellationToken ct) =>
+        (await EvidenceImporter.CheckAsync(new JsonLinesFile(file), ct)).Summary.Lines;
 
     /// <summary>A console that writes plain text of the report width into <paramref name="output"/>, as when piped.</summary>
     private static IAnsiConsole PlainConsole(TextWriter output)
@@ -217,7 +353,9 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
         var rows = Path.Combine(Path.GetTempPath(), $"laundertrail-benchmark-{Guid.NewGuid():N}.copy");
         try
         {
-            await using var connection = await store.Db.OpenConnectionAsync(ct);
+            // No command timeout: on a busy machine a COPY of a million rows takes longer than Npgsql's 30 s.
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(store.ConnectionString) { CommandTimeout = 0 }.ConnectionString);
+            await connection.OpenAsync(ct);
             await using (var create = new NpgsqlCommand(
                 $"create table {store.Schema}.event_copy (like {store.Schema}.mt_events including all); " +
                 $"alter table {store.Schema}.event_copy add foreign key (stream_id) references {store.Schema}.mt_streams (id)", connection))

@@ -9,104 +9,116 @@ namespace LaunderTrail.Import;
 
 /// <summary>
 /// Writes an import's new facts into Marten's event tables with PostgreSQL's binary COPY, inside the import's
-/// transaction. Marten's own bulk append serialises every event again; here the data column receives the
-/// canonical bytes the checking pass already made and the headers are written once, so the write costs little
-/// more than the COPY itself. The rows are the ones Marten writes (its event type names, stream rows, sequence),
-/// so Marten reads them as its own.
+/// transaction, one fact at a time as the checking pass hands them over. Marten's own bulk append serialises every
+/// event again; here the data column receives the canonical bytes the checking pass already made and the headers
+/// are written once, so the write costs little more than the COPY itself. The rows are the ones Marten writes (its
+/// event type names, stream rows, sequence), so Marten reads them as its own.
 /// </summary>
-internal static class EventTableCopy
+internal sealed class EventTableCopy(NpgsqlConnection connection, string schema, EventGraph events, DateTimeOffset recordedAt,
+    string batchId, string recordedBy) : IAsyncDisposable
 {
-    /// <summary>Sequence numbers are taken a block at a time; a COPY cannot be interrupted by a query on its connection.</summary>
-    private const int SequenceBlock = 50_000;
+    /// <summary>
+    /// Sequence numbers are taken a block at a time, between COPYs (a COPY cannot be interrupted by a query on its
+    /// connection). How many facts will be new is not known while the source is still being checked, so the last
+    /// block's unused numbers are left as a gap in the sequence, as a rolled-back transaction leaves one.
+    /// </summary>
+    private const int SequenceBlock = 10_000;
 
     private const string Columns =
         "seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, is_archived, correlation_id, headers, user_name";
 
-    public static async Task WriteAsync(NpgsqlConnection connection, string schema, EventGraph events, WriteBatch batch,
-        CancellationToken ct)
+    private readonly Dictionary<string, IEventType> _mappings =
+        EvidenceTypes.All.ToDictionary(EvidenceTypes.NameOf, t => (IEventType)events.EventMappingFor(t), StringComparer.Ordinal);
+
+    private readonly Queue<long> _sequences = new(SequenceBlock);
+    private NpgsqlBinaryImporter? _copy;
+
+    public async Task WriteAsync(CheckedFact fact, long version, FactMetadata meta, CancellationToken ct)
     {
-        var streams = batch.Streams();
-        await WriteStreamsAsync(connection, schema, events, streams, batch.RecordedAt, ct);
-
-        var mappings = EvidenceTypes.All.ToDictionary(EvidenceTypes.NameOf, events.EventMappingFor, StringComparer.Ordinal);
-        var sequences = new Queue<long>(SequenceBlock);
-        var unreserved = streams.Sum(s => s.Adding);
-        NpgsqlBinaryImporter? copy = null;
-        try
+        if (_sequences.Count == 0)
         {
-            foreach (var (fact, version, meta) in batch.NewFacts())
-            {
-                if (sequences.Count == 0)
-                {
-                    if (copy is not null)
-                    {
-                        await copy.CompleteAsync(ct);
-                        await copy.DisposeAsync();
-                        copy = null;
-                    }
-
-                    var block = (int)Math.Min(unreserved, SequenceBlock);
-                    await ReserveSequencesAsync(connection, schema, sequences, block, ct);
-                    unreserved -= block;
-                }
-
-                copy ??= await connection.BeginBinaryImportAsync($"copy {schema}.mt_events ({Columns}) from stdin (format binary)", ct);
-                var mapping = mappings[fact.Type];
-                copy.StartRow();
-                copy.Write(sequences.Dequeue(), NpgsqlDbType.Bigint);
-                copy.Write(Guid.CreateVersion7(batch.RecordedAt), NpgsqlDbType.Uuid);
-                copy.Write(fact.Case, NpgsqlDbType.Varchar);
-                copy.Write(version, NpgsqlDbType.Bigint);
-                copy.Write(fact.Canonical, NpgsqlDbType.Jsonb);
-                copy.Write(mapping.EventTypeName, NpgsqlDbType.Varchar);
-                copy.Write(batch.RecordedAt, NpgsqlDbType.TimestampTz);
-                copy.Write(JasperFx.StorageConstants.DefaultTenantId, NpgsqlDbType.Varchar);
-                copy.Write(mapping.DotNetTypeName, NpgsqlDbType.Varchar);
-                copy.Write(false, NpgsqlDbType.Boolean);
-                copy.Write(batch.BatchId, NpgsqlDbType.Varchar);
-                copy.Write(meta.HeadersJson(), NpgsqlDbType.Jsonb);
-                copy.Write(batch.RecordedBy, NpgsqlDbType.Varchar);
-            }
-
-            if (copy is not null) await copy.CompleteAsync(ct);
+            await PauseAsync(ct);
+            await ReserveSequencesAsync(ct);
         }
-        finally
-        {
-            if (copy is not null) await copy.DisposeAsync();
-        }
+
+        _copy ??= await connection.BeginBinaryImportAsync($"copy {schema}.mt_events ({Columns}) from stdin (format binary)", ct);
+        var mapping = _mappings[fact.Type];
+        // Synchronous writes: they only block when Npgsql's buffer is full and goes out, and cost far less per field.
+        _copy.StartRow();
+        _copy.Write(_sequences.Dequeue(), NpgsqlDbType.Bigint);
+        _copy.Write(Guid.CreateVersion7(recordedAt), NpgsqlDbType.Uuid);
+        _copy.Write(fact.Case, NpgsqlDbType.Varchar);
+        _copy.Write(version, NpgsqlDbType.Bigint);
+        _copy.Write(fact.Canonical, NpgsqlDbType.Jsonb);
+        _copy.Write(mapping.EventTypeName, NpgsqlDbType.Varchar);
+        _copy.Write(recordedAt, NpgsqlDbType.TimestampTz);
+        _copy.Write(JasperFx.StorageConstants.DefaultTenantId, NpgsqlDbType.Varchar);
+        _copy.Write(mapping.DotNetTypeName, NpgsqlDbType.Varchar);
+        _copy.Write(false, NpgsqlDbType.Boolean);
+        _copy.Write(batchId, NpgsqlDbType.Varchar);
+        _copy.Write(meta.HeadersJson(), NpgsqlDbType.Jsonb);
+        _copy.Write(recordedBy, NpgsqlDbType.Varchar);
     }
 
     /// <summary>
-    /// Creates the streams of new cases and moves existing ones to their new version, before the events that
-    /// reference them. The case locks the import holds keep other writers off these streams meanwhile.
+    /// Creates the stream of a case met for the first time at version 0, before its events reference it;
+    /// <see cref="MoveStreamsAsync"/> sets its version when all is written.
     /// </summary>
-    private static async Task WriteStreamsAsync(NpgsqlConnection connection, string schema, EventGraph events,
-        IReadOnlyList<(string Case, long Head, long Adding)> streams, DateTimeOffset recordedAt, CancellationToken ct)
+    public async Task StartStreamAsync(string @case, CancellationToken ct)
     {
+        await PauseAsync(ct);
+        await using var command = new NpgsqlCommand(
+            $"insert into {schema}.mt_streams (id, type, version, timestamp, created, is_archived) values ($1, $2, 0, $3, $3, false)",
+            connection);
+        command.Parameters.AddWithValue(@case);
+        command.Parameters.AddWithValue(events.AggregateAliasFor(typeof(CaseFile)));
+        command.Parameters.AddWithValue(recordedAt);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Ends the COPY and moves every written stream from the version its facts showed to its new one. The case locks
+    /// the import holds keep other writers off these streams meanwhile.
+    /// </summary>
+    public async Task MoveStreamsAsync(IEnumerable<(string Case, long Head, long Adding)> streams, CancellationToken ct)
+    {
+        await PauseAsync(ct);
         var streamType = events.AggregateAliasFor(typeof(CaseFile));
         foreach (var (@case, head, adding) in streams)
         {
-            await using var command = new NpgsqlCommand(head == 0
-                ? $"insert into {schema}.mt_streams (id, type, version, timestamp, created, is_archived) values ($1, $2, $3, $4, $4, false)"
-                : $"update {schema}.mt_streams set version = $3, timestamp = $4 where id = $1 and type = $2 and version = $5",
-                connection);
+            await using var command = new NpgsqlCommand(
+                $"update {schema}.mt_streams set version = $3, timestamp = $4 where id = $1 and type = $2 and version = $5", connection);
             command.Parameters.AddWithValue(@case);
             command.Parameters.AddWithValue(streamType);
             command.Parameters.AddWithValue(head + adding);
             command.Parameters.AddWithValue(recordedAt);
-            if (head > 0) command.Parameters.AddWithValue(head);
+            command.Parameters.AddWithValue(head);
             if (await command.ExecuteNonQueryAsync(ct) != 1)
                 throw new InvalidOperationException(
                     $"The stream '{@case}' is not a case file at version {head}, the last version its facts show.");
         }
     }
 
-    private static async Task ReserveSequencesAsync(NpgsqlConnection connection, string schema, Queue<long> sequences,
-        int count, CancellationToken ct)
+    /// <summary>Completes the COPY under way, so the connection can run a query.</summary>
+    private async Task PauseAsync(CancellationToken ct)
+    {
+        if (_copy is null) return;
+        await _copy.CompleteAsync(ct);
+        await _copy.DisposeAsync();
+        _copy = null;
+    }
+
+    private async Task ReserveSequencesAsync(CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            $"select nextval('{schema}.mt_events_sequence') from generate_series(1, {count})", connection);
+            $"select nextval('{schema}.mt_events_sequence') from generate_series(1, {SequenceBlock})", connection);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) sequences.Enqueue(reader.GetInt64(0));
+        while (await reader.ReadAsync(ct)) _sequences.Enqueue(reader.GetInt64(0));
+    }
+
+    /// <summary>A COPY left unfinished (the import was refused or failed) is cancelled; the transaction rolls back.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_copy is not null) await _copy.DisposeAsync();
     }
 }

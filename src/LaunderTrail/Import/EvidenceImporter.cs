@@ -1,49 +1,97 @@
+using System.Threading.Channels;
 using LaunderTrail.Court;
 using LaunderTrail.Evidence;
 using LaunderTrail.Storage;
-using Marten.Events;
 
 namespace LaunderTrail.Import;
 
 /// <summary>
-/// Records an evidence source in the event store, whole or not at all. First every line is checked (all errors
-/// are collected, nothing is written) and the accepted facts are spooled in canonical form; then, holding each
-/// touched case's lock, repeats of recorded facts are skipped, conflicting ones refused, and the new facts are
-/// copied into the event table with their hash chain in one transaction. The flow read models see the new facts
-/// on their next read (FlowQueries refreshes a stale one).
+/// Records an evidence source in the event store, whole or not at all. Every line is checked (all errors are
+/// collected) while a writer copies the facts checked so far into the event table with their hash chain, in one
+/// transaction: holding each touched case's lock, repeats of recorded facts are skipped and the new facts written.
+/// The transaction commits only when the whole source has been checked and found good, and no fact conflicts with
+/// a recorded one; otherwise it rolls back and nothing is written. The flow read models see the new facts on their
+/// next read (FlowQueries refreshes a stale one).
 /// </summary>
 public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
 {
+    /// <summary>
+    /// How many checked facts may wait for the writer: the check runs at most this far ahead, so memory stays flat
+    /// whatever the size of the source (a fact's canonical bytes are a few hundred bytes).
+    /// </summary>
+    internal const int WriteAhead = 4_096;
+
     public async Task<ImportOutcome> ImportAsync(IEvidenceSource source, string recordedBy,
         IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         var recordedAt = HashChain.TruncateToStoredPrecision(clock.GetUtcNow());
-        var summary = new ImportSummary { Batch = $"import-{recordedAt.UtcDateTime:yyyyMMdd'T'HHmmss.ffffff'Z'}" };
+        IReadOnlyCollection<string> lockFirst = [];
+        while (true)
+        {
+            var summary = new ImportSummary { Batch = $"import-{recordedAt.UtcDateTime:yyyyMMdd'T'HHmmss.ffffff'Z'}" };
+            var outcome = await AttemptAsync(source, recordedBy, recordedAt, summary, lockFirst, progress, ct);
+            if (outcome is not null) return outcome;
+            // Another writer held a case this import met after one whose lock comes later: everything was rolled back,
+            // and the import starts again holding all its cases' locks, taken in order.
+            lockFirst = summary.Cases;
+        }
+    }
+
+    /// <summary>Checks a source as an import does (every line read, parsed, validated, made canonical and hashed), writing nothing.</summary>
+    public static async Task<ImportOutcome> CheckAsync(IEvidenceSource source, CancellationToken ct = default)
+    {
+        var summary = new ImportSummary { Batch = "check" };
+        var scan = new ImportScan();
+        var accepted = Channel.CreateBounded<CheckedFact>(new BoundedChannelOptions(WriteAhead) { SingleReader = true, SingleWriter = true });
+        var discarding = Task.Run(async () =>
+        {
+            await foreach (var _ in accepted.Reader.ReadAllAsync(ct))
+            {
+            }
+        }, ct);
+        await scan.RunAsync(source, summary, accepted.Writer, progress: null, ct);
+        await discarding;
+        return new ImportOutcome(scan.Errors, summary);
+    }
+
+    /// <summary>One pass of check and write; null when it must be run again with every case locked first.</summary>
+    private async Task<ImportOutcome?> AttemptAsync(IEvidenceSource source, string recordedBy, DateTimeOffset recordedAt,
+        ImportSummary summary, IReadOnlyCollection<string> lockFirst, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
         var started = clock.GetTimestamp();
-        await using var spool = FactSpool.Create();
-        var scan = await ImportScan.RunAsync(source, summary, spool, progress, ct);
-        summary.Checking = clock.GetElapsedTime(started);
+        var scan = new ImportScan();
+        var locked = lockFirst.Count > 0 ? await CaseLock.AcquireAsync(store.ConnectionString, lockFirst, ct) : null;
+        await using var writer = new ImportWriter(store, source, scan, recordedAt, summary.Batch, recordedBy, progress, locked);
+        var accepted = Channel.CreateBounded<CheckedFact>(
+            new BoundedChannelOptions(WriteAhead) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+        var writing = Task.Run(() => writer.ConsumeAsync(accepted.Reader, ct), ct);
+        try
+        {
+            await scan.RunAsync(source, summary, accepted.Writer, progress, ct);
+        }
+        finally
+        {
+            summary.Checking = clock.GetElapsedTime(started);
+            // The writer reads to the end of what the check handed over, whatever happened to either.
+            await writing.ContinueWith(static _ => { }, TaskScheduler.Default);
+        }
+
+        // What the write takes beyond the check: the rows still queued, then the commit.
+        started = clock.GetTimestamp();
+        await writing;
         if (scan.Errors.Count > 0)
             return new ImportOutcome(scan.Errors, summary);
         if (summary.Cases.Count == 0)
             return new ImportOutcome([], summary);
+        if (writer.OutOfOrder)
+            return null;
 
-        await using var caseLock = await CaseLock.AcquireAsync(store.ConnectionString, summary.Cases, ct);
-        var recorded = await RecordedFacts.LoadAsync(store.Db, store.Schema, summary.Cases, ct);
-        var conflicts = scan.MarkRecorded(recorded, summary);
-        var currencies = scan.CurrencyConflicts(recorded);
+        var conflicts = scan.MarkRecorded(writer.Recorded, summary);
+        var currencies = scan.CurrencyConflicts(writer.Recorded);
         if (conflicts.Count > 0 || currencies.Count > 0)
             return new ImportOutcome(await DescribeConflictsAsync(source, conflicts, currencies, ct), summary);
 
-        started = clock.GetTimestamp();
-        var batch = new WriteBatch(source, spool, scan, recorded, recordedAt, summary.Batch, recordedBy, progress);
-        await using (var connection = await store.Db.OpenConnectionAsync(ct))
-        await using (var transaction = await connection.BeginTransactionAsync(ct))
-        {
-            await EventTableCopy.WriteAsync(connection, store.Schema, (EventGraph)store.Documents.Options.Events, batch, ct);
-            await transaction.CommitAsync(ct);
-        }
-
+        await writer.CommitAsync(scan.NewFactsPerCase, ct);
         summary.Writing = clock.GetElapsedTime(started);
         return new ImportOutcome([], summary);
     }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Threading.Channels;
 using LaunderTrail.Concurrency;
 using LaunderTrail.Evidence;
 
@@ -7,8 +8,9 @@ namespace LaunderTrail.Import;
 /// <summary>
 /// The checking pass of an import: parses and validates every line, finds repeats and conflicts within the
 /// source, and remembers for each fact only its key, digest and first line, so memory grows by a few dozen
-/// bytes per fact and never holds the facts themselves. Each fact's first appearance goes to the spool, in its
-/// canonical form, for the writing pass.
+/// bytes per fact and never holds the facts themselves. Each fact's first appearance is handed on at once, in its
+/// canonical form, to the writer, which writes while the rest of the source is still being checked; from the
+/// first error on nothing more is handed on, and the import rolls back what was written.
 /// </summary>
 internal sealed class ImportScan
 {
@@ -17,29 +19,38 @@ internal sealed class ImportScan
     private readonly Dictionary<FactKey, Entry> _seen = new();
     private readonly Dictionary<string, string> _cases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Currency, long Line)> _currencies = new(StringComparer.Ordinal);
-    private readonly FactSpool _spool;
+    private readonly List<LineError> _errors = [];
+    private volatile bool _failed;
 
-    public List<LineError> Errors { get; } = [];
+    public IReadOnlyList<LineError> Errors => _errors;
+
+    /// <summary>Whether an error has been found; read by the writer while the check goes on.</summary>
+    public bool Failed => _failed;
 
     public Dictionary<string, long> NewFactsPerCase { get; } = new(StringComparer.Ordinal);
 
-    private ImportScan(FactSpool spool) => _spool = spool;
-
-    public static async Task<ImportScan> RunAsync(IEvidenceSource source, ImportSummary summary, FactSpool spool,
+    /// <summary>Checks the whole source, handing every fact to write to <paramref name="accepted"/>, which it completes.</summary>
+    public async Task RunAsync(IEvidenceSource source, ImportSummary summary, ChannelWriter<CheckedFact> accepted,
         IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        var scan = new ImportScan(spool);
-        await foreach (var (line, parsed) in OrderedParallel.MapAsync(source.ReadAsync(ct), Parse, ct))
+        try
         {
-            if (line.Number % ProgressEvery == 0)
-                progress?.Report(new ImportProgress(ImportPhase.Checking, line.BytesRead, source.Length, line.Number));
-            if (parsed is null) continue;
-            summary.Lines++;
-            scan.Check(source.Name, line, parsed, summary);
+            await foreach (var (line, parsed) in OrderedParallel.MapAsync(source.ReadAsync(ct), Parse, ct))
+            {
+                if (line.Number % ProgressEvery == 0)
+                    progress?.Report(new ImportProgress(ImportPhase.Checking, line.BytesRead, source.Length, line.Number));
+                if (parsed is null) continue;
+                summary.Lines++;
+                if (Check(source.Name, line, parsed, summary) is { } toWrite)
+                    await accepted.WriteAsync(toWrite, ct);
+            }
+        }
+        finally
+        {
+            accepted.Complete();
         }
 
         progress?.Report(new ImportProgress(ImportPhase.Checking, source.Length ?? 0, source.Length, summary.Lines));
-        return scan;
     }
 
     /// <summary>What can be known of a line on its own; null for a blank line.</summary>
@@ -54,20 +65,21 @@ internal sealed class ImportScan
 
     private sealed record ParsedLine(CaseEvent? Fact, IReadOnlyList<FieldError> Errors, byte[] Canonical, byte[] Digest);
 
-    private void Check(string name, SourceLine line, ParsedLine parsed, ImportSummary summary)
+    /// <summary>Checks a line against the lines before it; returns the fact to write when it is the first of its kind and all is well so far.</summary>
+    private CheckedFact? Check(string name, SourceLine line, ParsedLine parsed, ImportSummary summary)
     {
         var (fact, errors, canonical, fullDigest) = parsed;
         if (fact is null)
         {
-            Errors.AddRange(errors.Select(e => new LineError(name, line.Number, e.Field, e.Reason)));
-            return;
+            foreach (var error in errors) Fail(new LineError(name, line.Number, error.Field, error.Reason));
+            return null;
         }
 
         if (fact is IMoneyFact money && !SameCurrencyAsCase(fact.Case, money.Currency, line.Number, out var expected))
         {
-            Errors.Add(new LineError(name, line.Number, "currency",
+            Fail(new LineError(name, line.Number, "currency",
                 $"case '{fact.Case}' is in {expected.Currency} (line {expected.Line}); one case has one currency"));
-            return;
+            return null;
         }
 
         var key = FactKey.Of(fact.Case, fact.Id);
@@ -77,17 +89,22 @@ internal sealed class ImportScan
             if (first.Digest == digest)
                 summary.RepeatedInSource++;
             else
-                Errors.Add(new LineError(name, line.Number, "id",
+                Fail(new LineError(name, line.Number, "id",
                     $"'{fact.Id}' of case '{fact.Case}' already stands at {name}:{first.Line} with other content"));
-            return;
+            return null;
         }
 
         var @case = Intern(fact.Case);
         summary.Cases.Add(@case);
         _seen[key] = new Entry(digest, line.Number, @case, fact.Type);
-        // A source with errors writes nothing, so from its first error on nothing more is spooled.
-        if (Errors.Count == 0)
-            _spool.Add(new CheckedFact(line.Number, line.BytesRead, @case, key, fact.Type, canonical, fullDigest));
+        // A source with errors writes nothing, so from its first error on nothing more is handed on.
+        return _failed ? null : new CheckedFact(line.Number, line.BytesRead, @case, key, fact.Type, canonical, fullDigest);
+    }
+
+    private void Fail(LineError error)
+    {
+        _errors.Add(error);
+        _failed = true;
     }
 
     private bool SameCurrencyAsCase(string @case, string currency, long line, out (string Currency, long Line) expected)
@@ -120,7 +137,6 @@ internal sealed class ImportScan
             summary.ByType.TryGetValue(entry.Type, out var counts);
             if (isRecorded)
             {
-                _seen[key] = entry with { Recorded = true };
                 summary.AlreadyRecorded++;
                 summary.ByType[entry.Type] = counts with { AlreadyRecorded = counts.AlreadyRecorded + 1 };
             }
@@ -141,10 +157,6 @@ internal sealed class ImportScan
             .Where(c => recorded.CurrencyOf(c.Key) is { } known && known != c.Value.Currency)
             .ToDictionary(c => c.Key, c => recorded.CurrencyOf(c.Key)!, StringComparer.Ordinal);
 
-    /// <summary>Whether the fact on this line is to be written: its first appearance, not recorded before.</summary>
-    public bool IsNew(FactKey key, long line) =>
-        _seen.TryGetValue(key, out var entry) && entry.Line == line && !entry.Recorded;
-
     private string Intern(string @case)
     {
         if (_cases.TryGetValue(@case, out var known)) return known;
@@ -152,5 +164,5 @@ internal sealed class ImportScan
         return @case;
     }
 
-    private readonly record struct Entry(UInt128 Digest, long Line, string Case, string Type, bool Recorded = false);
+    private readonly record struct Entry(UInt128 Digest, long Line, string Case, string Type);
 }

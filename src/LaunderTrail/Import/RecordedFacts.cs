@@ -13,9 +13,9 @@ internal sealed class RecordedFacts
     private readonly Dictionary<string, (long Version, byte[] Chain)> _heads = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _currencies = new(StringComparer.Ordinal);
 
-    public static async Task<RecordedFacts> LoadAsync(NpgsqlDataSource db, string schema, IReadOnlyCollection<string> cases, CancellationToken ct)
+    /// <summary>Adds what is recorded of <paramref name="cases"/>; the caller holds their locks, so it stays true until it commits.</summary>
+    public async Task AddAsync(NpgsqlDataSource db, string schema, IReadOnlyCollection<string> cases, CancellationToken ct)
     {
-        var recorded = new RecordedFacts();
         await using (var command = db.CreateCommand(
             $"select stream_id, data->>'id', headers->>'digest', data->>'currency' from {schema}.mt_events where stream_id = any($1)"))
         {
@@ -24,8 +24,8 @@ internal sealed class RecordedFacts
             while (await reader.ReadAsync(ct))
             {
                 var key = FactKey.Of(reader.GetString(0), reader.GetString(1));
-                recorded._digests[key] = FactKey.Prefix(Convert.FromHexString(reader.GetString(2)));
-                if (!reader.IsDBNull(3)) recorded._currencies.TryAdd(reader.GetString(0), reader.GetString(3));
+                _digests[key] = FactKey.Prefix(Convert.FromHexString(reader.GetString(2)));
+                if (!reader.IsDBNull(3)) _currencies.TryAdd(reader.GetString(0), reader.GetString(3));
             }
         }
 
@@ -36,10 +36,8 @@ internal sealed class RecordedFacts
             command.Parameters.AddWithValue(cases.ToArray());
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
-                recorded._heads[reader.GetString(0)] = (reader.GetInt64(1), Convert.FromHexString(reader.GetString(2)));
+                _heads[reader.GetString(0)] = (reader.GetInt64(1), Convert.FromHexString(reader.GetString(2)));
         }
-
-        return recorded;
     }
 
     public bool TryGetDigest(FactKey key, out UInt128 digest) => _digests.TryGetValue(key, out digest);

@@ -12,42 +12,69 @@ namespace LaunderTrail.Storage;
 public sealed class CaseLock : IAsyncDisposable
 {
     private readonly NpgsqlConnection _connection;
-    private readonly long[] _keys;
+    private readonly SortedSet<long> _keys = [];
 
-    private CaseLock(NpgsqlConnection connection, long[] keys)
-    {
-        _connection = connection;
-        _keys = keys;
-    }
+    private CaseLock(NpgsqlConnection connection) => _connection = connection;
 
-    /// <summary>Takes the locks of all the cases, always in the same order, so two writers cannot deadlock.</summary>
+    /// <summary>Takes the locks of all the cases in the order of their keys, so two writers cannot deadlock.</summary>
     public static async Task<CaseLock> AcquireAsync(string connectionString, IEnumerable<string> cases, CancellationToken ct)
     {
-        var keys = cases.Order(StringComparer.Ordinal).Select(KeyOf).ToArray();
-        var connection = new NpgsqlConnection(connectionString);
+        var caseLock = await OpenAsync(connectionString, ct);
         try
         {
-            await connection.OpenAsync(ct);
-            foreach (var key in keys)
-            {
-                await using var command = new NpgsqlCommand("select pg_advisory_lock($1)", connection);
-                command.Parameters.AddWithValue(key);
-                await command.ExecuteNonQueryAsync(ct);
-            }
+            foreach (var key in cases.Select(KeyOf).Distinct().Order())
+                await caseLock.TakeAsync(key, ct);
         }
         catch
         {
             // Closing the session releases whatever locks it took before the failure.
+            await caseLock.DisposeAsync();
+            throw;
+        }
+
+        return caseLock;
+    }
+
+    /// <summary>A session that holds no lock yet; <see cref="TakeAsync"/> adds cases as a writer meets them.</summary>
+    public static async Task<CaseLock> OpenAsync(string connectionString, CancellationToken ct)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+        }
+        catch
+        {
             await connection.DisposeAsync();
             throw;
         }
 
-        return new CaseLock(connection, keys);
+        return new CaseLock(connection);
+    }
+
+    /// <summary>
+    /// Takes the case's lock. Every writer waits for locks only in the order of their keys, so no two writers can
+    /// wait for each other: a case whose key comes before one already held is only tried, and when another writer
+    /// holds it this returns false, and the caller must let go of everything and take all its cases in order.
+    /// </summary>
+    public Task<bool> TakeAsync(string @case, CancellationToken ct) => TakeAsync(KeyOf(@case), ct);
+
+    private async Task<bool> TakeAsync(long key, CancellationToken ct)
+    {
+        if (_keys.Contains(key)) return true;
+        var inOrder = _keys.Count == 0 || key > _keys.Max;
+        await using var command = new NpgsqlCommand(inOrder ? "select pg_advisory_lock($1)" : "select pg_try_advisory_lock($1)", _connection);
+        command.Parameters.AddWithValue(key);
+        var taken = true;
+        if (inOrder) await command.ExecuteNonQueryAsync(ct);
+        else taken = (bool)(await command.ExecuteScalarAsync(ct))!;
+        if (taken) _keys.Add(key);
+        return taken;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_keys.Length > 0)
+        if (_keys.Count > 0)
         {
             await using var command = new NpgsqlCommand("select pg_advisory_unlock_all()", _connection);
             await command.ExecuteNonQueryAsync();

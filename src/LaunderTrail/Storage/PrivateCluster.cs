@@ -173,9 +173,12 @@ public sealed class PrivateCluster
         var socketDirectory = await PrepareSocketDirectoryAsync(runner, ct);
         log($"Starting private PostgreSQL in {ClusterDirectory} on {Loopback}:{port}{AsServiceUser(runner)}");
 
-        // pg_ctl hands these options to /bin/sh, hence the quoting of the one path among them.
+        // pg_ctl hands these options to /bin/sh, hence the quoting of the one path among them. The sizing is given on every
+        // start, so a cluster an earlier version made gets it too, the next time LaunderTrail starts it.
+        var sizing = string.Concat(PrivateClusterSettings.For(PrivateClusterSettings.MachineMemory()).Select(s => $" -c {s.Name}={s.Value}"));
         var serverOptions = $"-p {port} -c listen_addresses={Loopback} -c max_connections=100 "
-            + $"-c unix_socket_directories={PrivateClusterCommandRunner.ShellQuote(socketDirectory)} -c unix_socket_permissions=0700";
+            + $"-c unix_socket_directories={PrivateClusterCommandRunner.ShellQuote(socketDirectory)} -c unix_socket_permissions=0700"
+            + sizing;
         var start = await runner.RunAsync(
             binaries.PgCtl, ["-D", ClusterDirectory, "-l", ServerLog, "-o", serverOptions, "-w", "start"], ct);
         if (start.ExitCode != 0)

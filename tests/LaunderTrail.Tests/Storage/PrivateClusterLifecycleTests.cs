@@ -27,6 +27,11 @@ public sealed class PrivateClusterLifecycleTests : IAsyncLifetime
         Assert.Equal(1, await ScalarAsync<int>(connection, "select 1"));
         Assert.Equal("laundertrail", await ScalarAsync<string>(connection, "select current_database()"));
         Assert.Equal("127.0.0.1", await ScalarAsync<string>(connection, "show listen_addresses"));
+        var sizing = PrivateClusterSettings.For(PrivateClusterSettings.MachineMemory()).ToDictionary(s => s.Name, s => s.Value);
+        Assert.Equal(sizing["shared_buffers"], await ScalarAsync<string>(connection, "select setting::bigint * 8 / 1024 || 'MB' from pg_settings where name = 'shared_buffers'"));
+        Assert.Equal(sizing["max_wal_size"], await ScalarAsync<string>(connection, "select setting || 'MB' from pg_settings where name = 'max_wal_size'"));
+        Assert.Equal("on", await ScalarAsync<string>(connection, "show fsync"));
+        Assert.Equal("on", await ScalarAsync<string>(connection, "show synchronous_commit"));
         Assert.Equal(new NpgsqlConnectionStringBuilder(connectionString).Port.ToString(), File.ReadAllText(Path.Combine(dataRoot.Path, "pg.port")));
         Assert.Contains(dataRoot.LogLines, line => line.StartsWith("Starting private PostgreSQL in ", StringComparison.Ordinal));
     }
