@@ -75,9 +75,13 @@ public sealed class ImportCommand : AsyncCommand<ImportCommand.Settings>
         {
             if (Directory.Exists(given))
             {
-                paths.AddRange(Directory.EnumerateFiles(given)
+                var inFolder = Directory.EnumerateFiles(given)
                     .Where(f => !Path.GetFileName(f).StartsWith('.'))
-                    .Order(StringComparer.Ordinal));
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+                paths.AddRange(inFolder.Where(IsEvidenceFile));
+                foreach (var other in inFolder.Where(f => !IsEvidenceFile(f)))
+                    Diagnostics.Note($"{other}: left out, not evidence by its name (.jsonl, .csv, .xlsx or .xls); name it to import it");
                 continue;
             }
 
@@ -197,4 +201,10 @@ public sealed class ImportCommand : AsyncCommand<ImportCommand.Settings>
             });
         return outcome!;
     }
+
+    private static readonly string[] EvidenceExtensions = [".jsonl", ".csv", ".xlsx", ".xls"];
+
+    /// <summary>Whether a file in a folder given to import is taken as evidence: read-me files and manifests beside the statements are not.</summary>
+    private static bool IsEvidenceFile(string path) =>
+        EvidenceExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 }

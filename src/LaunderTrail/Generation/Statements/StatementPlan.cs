@@ -162,6 +162,8 @@ internal static class StatementPlan
         foreach (var statement in statements)
         {
             Add(statement.Owner.Number, statement.Owner.Account);
+            // A WeChat bill names its holder by nickname only: the investigator's alias table ties that name to the account.
+            if (statement.Profile == StatementProfile.WeChat) Add(statement.Owner.Holder, statement.Owner.Account);
             foreach (var line in statement.Lines)
             {
                 if (line.Counterparty is not { } counterparty) continue;

@@ -116,7 +116,7 @@ public sealed partial class StatementReading(StatementFile file, FileKind kind, 
 
         if (Holder is null && map.Cell(cells, ColumnRole.OwnName) is { Length: > 0 } ownName) Holder = ownName;
         var ownCell = map.Cell(cells, ColumnRole.OwnAccount);
-        var own = ownCell.Length > 0 ? ownCell : StatementAccount;
+        var own = ownCell.Length > 0 ? options.Aliases.AccountOf(ownCell) ?? ownCell : StatementAccount;
         if (own is null)
             errors.Add(new FieldError(map.Has(ColumnRole.OwnAccount) ? map.NameOf(ColumnRole.OwnAccount) : "account",
                 "the statement names no account of its own here and --account gives none (a bill names its holder, not an account)"));
