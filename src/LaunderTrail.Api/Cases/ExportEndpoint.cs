@@ -20,15 +20,8 @@ public static class ExportEndpoint
     public static ProblemDetails Validate(string? format, string? rule, string? asOf, string? knownAt)
     {
         if (format is null || !GraphExportFormats.TryParse(format, out _))
-            return new ProblemDetails
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "Invalid query parameter",
-                Detail = $"format must be {GraphExportFormats.Names}",
-                Extensions = { ["parameter"] = "format" },
-            };
-        FlowQuery.TryParse(rule, asOf, knownAt, out var problem);
-        return problem ?? WolverineContinue.NoProblems;
+            return FlowQuery.Bad("format", $"must be {GraphExportFormats.Names}");
+        return FlowQuery.Check(rule, asOf, knownAt);
     }
 
     [WolverineGet("/cases/{caseNumber}/export")]
@@ -37,7 +30,7 @@ public static class ExportEndpoint
         CaseStore store, CancellationToken ct)
     {
         GraphExportFormats.TryParse(format!, out var parsed);
-        var query = FlowQuery.TryParse(rule, asOf, knownAt, out _)!;
+        var query = FlowQuery.Of(rule, asOf, knownAt);
         var graph = await new FlowQueries(store).GraphAsync(caseNumber, query.Rule, query.AsOf, query.KnownAt, ct);
         if (graph is null) return ApiProblems.NoFacts(caseNumber);
         var fileName = $"{caseNumber}.{TracingRules.Name(query.Rule)}.{GraphExport.FileExtension(parsed)}";

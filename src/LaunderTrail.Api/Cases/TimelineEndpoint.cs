@@ -29,13 +29,8 @@ public static class TimelineEndpoint
     public static ProblemDetails Validate(string? format, string? asOf, string? knownAt)
     {
         if (format is not null && !Formats.ContainsKey(format))
-            return new ProblemDetails
-            {
-                Status = StatusCodes.Status400BadRequest, Title = "Invalid query parameter",
-                Detail = "format must be json, md or html (or absent for the whole bundle as a zip)",
-            };
-        FlowQuery.TryParse(null, asOf, knownAt, out var problem);
-        return problem ?? WolverineContinue.NoProblems;
+            return FlowQuery.Bad("format", "must be json, md or html (or absent for the whole bundle as a zip)");
+        return FlowQuery.Check(null, asOf, knownAt);
     }
 
     [WolverineGet("/cases/{caseNumber}/timeline")]
@@ -43,7 +38,7 @@ public static class TimelineEndpoint
     public static async Task<IResult> Get(string caseNumber, string? format, string? asOf, string? knownAt, CaseStore store,
         CancellationToken ct)
     {
-        var moments = FlowQuery.TryParse(null, asOf, knownAt, out _)!;
+        var moments = FlowQuery.Of(null, asOf, knownAt);
         var history = new CaseHistory(store);
         if (await StoredChainCheck.RunAsync(history, caseNumber, ct) is { } broken)
             return ApiProblems.Of(StatusCodes.Status409Conflict, "The recorded events were altered",
