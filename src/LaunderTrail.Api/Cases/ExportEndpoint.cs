@@ -1,6 +1,5 @@
 using LaunderTrail.Api.Security;
 using LaunderTrail.Exports;
-using LaunderTrail.Flows;
 using LaunderTrail.Storage;
 using LaunderTrail.Tracing;
 using Microsoft.AspNetCore.Authorization;
@@ -31,7 +30,7 @@ public static class ExportEndpoint
     {
         GraphExportFormats.TryParse(format!, out var parsed);
         var query = FlowQuery.Of(rule, asOf, knownAt);
-        var graph = await new FlowQueries(store).GraphAsync(caseNumber, query.Rule, query.AsOf, query.KnownAt, ct);
+        var graph = await GraphWithFacts.ReadAsync(store, caseNumber, query.Rule, query.AsOf, query.KnownAt, ct);
         if (graph is null) return ApiProblems.NoFacts(caseNumber);
         var fileName = $"{caseNumber}.{TracingRules.Name(query.Rule)}.{GraphExport.FileExtension(parsed)}";
         return Results.File(GraphExport.Bytes(graph, parsed), GraphExport.ContentType(parsed), fileName);

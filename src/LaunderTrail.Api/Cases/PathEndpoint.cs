@@ -1,6 +1,6 @@
 using System.Globalization;
 using LaunderTrail.Api.Security;
-using LaunderTrail.Flows;
+using LaunderTrail.Exports;
 using LaunderTrail.Storage;
 using LaunderTrail.Tracing;
 using Microsoft.AspNetCore.Authorization;
@@ -32,7 +32,7 @@ public static class PathEndpoint
         string? maxHops, CaseStore store, CancellationToken ct)
     {
         var query = FlowQuery.Of(rule, asOf, knownAt);
-        var graph = await new FlowQueries(store).GraphAsync(caseNumber, query.Rule, query.AsOf, query.KnownAt, ct);
+        var graph = await GraphWithFacts.ReadAsync(store, caseNumber, query.Rule, query.AsOf, query.KnownAt, ct);
         if (graph is null) return ApiProblems.NoFacts(caseNumber);
         if (FlowPaths.StartOf(graph, from!) is not { } start)
             return NotInGraph(caseNumber, "from", $"no victim is named '{from}' and no account '{from}' moved or received money in its flow graph");

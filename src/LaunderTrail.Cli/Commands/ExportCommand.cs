@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using LaunderTrail.Exports;
-using LaunderTrail.Flows;
 using LaunderTrail.Tracing;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -39,8 +38,8 @@ public sealed class ExportCommand : TracedCaseCommand<ExportCommand.Settings>
         var rule = settings.TracingRule;
         GraphExportFormats.TryParse(settings.Format, out var format);
         await using var store = await Database.OpenAsync(settings, ct);
-        var graph = await new FlowQueries(store)
-            .GraphAsync(settings.Case, rule, TimeOption.Parse(settings.AsOf), TimeOption.Parse(settings.KnownAt), ct);
+        var graph = await GraphWithFacts.ReadAsync(store, settings.Case, rule, TimeOption.Parse(settings.AsOf),
+            TimeOption.Parse(settings.KnownAt), ct);
         if (graph is null)
         {
             Diagnostics.Error($"case {settings.Case}: no facts recorded");

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using LaunderTrail.Cli.Rendering;
-using LaunderTrail.Flows;
+using LaunderTrail.Exports;
 using LaunderTrail.Tracing;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -48,7 +48,7 @@ public sealed class PathCommand : TracedCaseCommand<PathCommand.Settings>
         var rule = settings.TracingRule;
         var knownAt = TimeOption.Parse(settings.KnownAt);
         await using var store = await Database.OpenAsync(settings, ct);
-        var graph = await new FlowQueries(store).GraphAsync(settings.Case, rule, TimeOption.Parse(settings.AsOf), knownAt, ct);
+        var graph = await GraphWithFacts.ReadAsync(store, settings.Case, rule, TimeOption.Parse(settings.AsOf), knownAt, ct);
         if (graph is null)
         {
             Diagnostics.Error($"case {settings.Case}: no facts recorded");

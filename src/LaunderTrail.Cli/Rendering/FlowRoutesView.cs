@@ -30,12 +30,22 @@ public static class FlowRoutesView
             console.MarkupLine($"[bold]{i + 1}.[/] {Money.Amount(route.Amount)} reached {Text(routes.To)} in {route.Hops.Count} hop(s)");
             var table = new Table().Border(TableBorder.Simple)
                 .AddColumn("From").AddColumn("To").AddColumn("Kind").AddColumn("Product")
-                .AddColumn(new TableColumn("Amount").RightAligned()).AddColumn(new TableColumn("Facts").RightAligned());
+                .AddColumn(new TableColumn("Amount").RightAligned()).AddColumn(new TableColumn("Facts").RightAligned())
+                .AddColumn("Fact ids");
             foreach (var hop in route.Hops)
                 table.AddRow(Plain(hop.Edge.From), Plain(hop.Edge.To), Plain(FlowEdgeKinds.Name(hop.Edge.Kind)), Plain(hop.Edge.Product),
-                    new Text(Money.Amount(hop.Amount)), new Text(hop.Edge.Facts.ToString("N0")));
+                    new Text(Money.Amount(hop.Amount)), new Text(hop.Edge.Facts.ToString("N0")), Plain(FactIds(hop.Edge)));
             console.Write(table);
         }
+    }
+
+    /// <summary>The ids listed, and how many more facts the edge sums when the listing was bounded.</summary>
+    private static string FactIds(FlowEdge edge)
+    {
+        var listed = edge.FactIds ?? [];
+        var more = edge.Facts - listed.Count;
+        var ids = string.Join(", ", listed);
+        return more == 0 ? ids : $"{ids}{(listed.Count > 0 ? " " : "")}and {more:N0} more (first {listed.Count} listed)";
     }
 
     private static string Text(string recorded) => Markup.Escape(VisibleText.Of(recorded));
