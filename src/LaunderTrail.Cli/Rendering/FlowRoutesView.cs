@@ -23,6 +23,7 @@ public static class FlowRoutesView
         console.MarkupLine(routes.Truncated
             ? $"Showing the first {routes.Routes.Count:N0} of more routes (largest amount on the last hop first)."
             : $"{routes.Routes.Count:N0} route(s), largest amount on the last hop first.");
+        console.MarkupLine($"Each hop names the first {IdsShown} facts behind it; --json lists up to {Exports.GraphWithFacts.IdsPerEdge}.");
         for (var i = 0; i < routes.Routes.Count; i++)
         {
             var route = routes.Routes[i];
@@ -39,13 +40,16 @@ public static class FlowRoutesView
         }
     }
 
-    /// <summary>The ids listed, and how many more facts the edge sums when the listing was bounded.</summary>
+    /// <summary>How many of a hop's fact ids a table row shows; <c>--json</c> lists more (<see cref="Exports.GraphWithFacts.IdsPerEdge"/>).</summary>
+    private const int IdsShown = 5;
+
+    /// <summary>The first ids of the facts behind the hop, and how many more it sums when there are more than are shown.</summary>
     private static string FactIds(FlowEdge edge)
     {
-        var listed = edge.FactIds ?? [];
-        var more = edge.Facts - listed.Count;
-        var ids = string.Join(", ", listed);
-        return more == 0 ? ids : $"{ids}{(listed.Count > 0 ? " " : "")}and {more:N0} more (first {listed.Count} listed)";
+        var shown = (edge.FactIds ?? []).Take(IdsShown).ToList();
+        var more = edge.Facts - shown.Count;
+        var ids = string.Join(", ", shown);
+        return more == 0 ? ids : $"{ids}{(shown.Count > 0 ? " " : "")}and {more:N0} more";
     }
 
     private static string Text(string recorded) => Markup.Escape(VisibleText.Of(recorded));
