@@ -23,17 +23,13 @@ public sealed record AccountView(string Case, string Account, string Rule, IRead
 /// <summary><c>GET /cases/{caseNumber}/accounts/{account}?rule=</c>: the account's movements and its traced holdings.</summary>
 public static class AccountEndpoint
 {
-    public static ProblemDetails Validate(string? rule)
-    {
-        FlowQuery.TryParse(rule, null, null, out var problem);
-        return problem ?? WolverineContinue.NoProblems;
-    }
+    public static ProblemDetails Validate(string? rule) => FlowQuery.Check(rule, null, null);
 
     [WolverineGet("/cases/{caseNumber}/accounts/{account}")]
     [Authorize(Roles = Allowed.Readers)]
     public static async Task<IResult> Get(string caseNumber, string account, string? rule, CaseStore store, CancellationToken ct)
     {
-        var query = FlowQuery.TryParse(rule, null, null, out _)!;
+        var query = FlowQuery.Of(rule, null, null);
         var report = await new FlowQueries(store).ReportAsync(caseNumber, query.Rule, ct: ct);
         if (report is null) return ApiProblems.NoFacts(caseNumber);
 

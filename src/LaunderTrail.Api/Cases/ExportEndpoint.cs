@@ -1,6 +1,5 @@
 using LaunderTrail.Api.Security;
 using LaunderTrail.Exports;
-using LaunderTrail.Flows;
 using LaunderTrail.Storage;
 using LaunderTrail.Tracing;
 using Microsoft.AspNetCore.Authorization;
@@ -20,15 +19,8 @@ public static class ExportEndpoint
     public static ProblemDetails Validate(string? format, string? rule, string? asOf, string? knownAt)
     {
         if (format is null || !GraphExportFormats.TryParse(format, out _))
-            return new ProblemDetails
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "Invalid query parameter",
-                Detail = $"format must be {GraphExportFormats.Names}",
-                Extensions = { ["parameter"] = "format" },
-            };
-        FlowQuery.TryParse(rule, asOf, knownAt, out var problem);
-        return problem ?? WolverineContinue.NoProblems;
+            return FlowQuery.Bad("format", $"must be {GraphExportFormats.Names}");
+        return FlowQuery.Check(rule, asOf, knownAt);
     }
 
     [WolverineGet("/cases/{caseNumber}/export")]
@@ -37,8 +29,8 @@ public static class ExportEndpoint
         CaseStore store, CancellationToken ct)
     {
         GraphExportFormats.TryParse(format!, out var parsed);
-        var query = FlowQuery.TryParse(rule, asOf, knownAt, out _)!;
-        var graph = await new FlowQueries(store).GraphAsync(caseNumber, query.Rule, query.AsOf, query.KnownAt, ct);
+        var query = FlowQuery.Of(rule, asOf, knownAt);
+        var graph = await GraphWithFacts.ReadAsync(store, caseNumber, query.Rule, query.AsOf, query.KnownAt, ct);
         if (graph is null) return ApiProblems.NoFacts(caseNumber);
         var fileName = $"{caseNumber}.{TracingRules.Name(query.Rule)}.{GraphExport.FileExtension(parsed)}";
         return Results.File(GraphExport.Bytes(graph, parsed), GraphExport.ContentType(parsed), fileName);

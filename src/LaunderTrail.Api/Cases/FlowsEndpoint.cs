@@ -12,18 +12,14 @@ namespace LaunderTrail.Api.Cases;
 /// <summary><c>GET /cases/{caseNumber}/flows?rule=&amp;asOf=&amp;knownAt=</c>: the flow report of the interchange format, byte for byte.</summary>
 public static class FlowsEndpoint
 {
-    public static ProblemDetails Validate(string? rule, string? asOf, string? knownAt)
-    {
-        FlowQuery.TryParse(rule, asOf, knownAt, out var problem);
-        return problem ?? WolverineContinue.NoProblems;
-    }
+    public static ProblemDetails Validate(string? rule, string? asOf, string? knownAt) => FlowQuery.Check(rule, asOf, knownAt);
 
     [WolverineGet("/cases/{caseNumber}/flows")]
     [Authorize(Roles = Allowed.Readers)]
     public static async Task<IResult> Get(string caseNumber, string? rule, string? asOf, string? knownAt, CaseStore store,
         CancellationToken ct)
     {
-        var query = FlowQuery.TryParse(rule, asOf, knownAt, out _)!;
+        var query = FlowQuery.Of(rule, asOf, knownAt);
         var report = await new FlowQueries(store).OpenReportJsonAsync(caseNumber, query.Rule, query.AsOf, query.KnownAt, ct);
         return report is null ? ApiProblems.NoFacts(caseNumber) : Results.Stream(report, "application/json");
     }

@@ -16,18 +16,14 @@ namespace LaunderTrail.Api.Cases;
 /// </summary>
 public static class GraphEndpoint
 {
-    public static ProblemDetails Validate(string? rule, string? asOf, string? knownAt)
-    {
-        FlowQuery.TryParse(rule, asOf, knownAt, out var problem);
-        return problem ?? WolverineContinue.NoProblems;
-    }
+    public static ProblemDetails Validate(string? rule, string? asOf, string? knownAt) => FlowQuery.Check(rule, asOf, knownAt);
 
     [WolverineGet("/cases/{caseNumber}/graph")]
     [Authorize(Roles = Allowed.Readers)]
     public static async Task<IResult> Get(string caseNumber, string? rule, string? asOf, string? knownAt, CaseStore store,
         CancellationToken ct)
     {
-        var query = FlowQuery.TryParse(rule, asOf, knownAt, out _)!;
+        var query = FlowQuery.Of(rule, asOf, knownAt);
         var graph = await new FlowQueries(store).OpenGraphJsonAsync(caseNumber, query.Rule, query.AsOf, query.KnownAt, ct);
         return graph is null ? ApiProblems.NoFacts(caseNumber) : Results.Stream(graph, "application/json");
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using LaunderTrail.Api.Security;
-using LaunderTrail.Flows;
+using LaunderTrail.Exports;
 using LaunderTrail.Storage;
 using LaunderTrail.Tracing;
 using Microsoft.AspNetCore.Authorization;
@@ -18,11 +18,12 @@ public static class PathEndpoint
 {
     public static ProblemDetails Validate(string? from, string? to, string? rule, string? asOf, string? knownAt, string? maxHops)
     {
-        FlowQuery.TryParse(rule, asOf, knownAt, out var problem);
-        if (string.IsNullOrEmpty(from)) problem ??= Bad("from", "needs a victim's holder name or an account");
-        if (string.IsNullOrEmpty(to)) problem ??= Bad("to", "needs an account");
-        if (maxHops is not null && HopsOf(maxHops) is null) problem ??= Bad("maxHops", $"must be a whole number from 1 to {FlowPaths.MostHops}");
-        return problem ?? WolverineContinue.NoProblems;
+        if (FlowQuery.Problem(rule, asOf, knownAt) is { } problem) return problem;
+        if (string.IsNullOrEmpty(from)) return FlowQuery.Bad("from", "needs a victim's holder name or an account");
+        if (string.IsNullOrEmpty(to)) return FlowQuery.Bad("to", "needs an account");
+        if (maxHops is not null && HopsOf(maxHops) is null)
+            return FlowQuery.Bad("maxHops", $"must be a whole number from 1 to {FlowPaths.MostHops}");
+        return WolverineContinue.NoProblems;
     }
 
     [WolverineGet("/cases/{caseNumber}/path")]
@@ -30,8 +31,8 @@ public static class PathEndpoint
     public static async Task<IResult> Get(string caseNumber, string? from, string? to, string? rule, string? asOf, string? knownAt,
         string? maxHops, CaseStore store, CancellationToken ct)
     {
-        var query = FlowQuery.TryParse(rule, asOf, knownAt, out _)!;
-        var graph = await new FlowQueries(store).GraphAsync(caseNumber, query.Rule, query.AsOf, query.KnownAt, ct);
+        var query = FlowQuery.Of(rule, asOf, knownAt);
+        var graph = await GraphWithFacts.ReadAsync(store, caseNumber, query.Rule, query.AsOf, query.KnownAt, ct);
         if (graph is null) return ApiProblems.NoFacts(caseNumber);
         if (FlowPaths.StartOf(graph, from!) is not { } start)
             return NotInGraph(caseNumber, "from", $"no victim is named '{from}' and no account '{from}' moved or received money in its flow graph");
@@ -50,12 +51,4 @@ public static class PathEndpoint
     private static IResult NotInGraph(string @case, string parameter, string reason) =>
         ApiProblems.Of(StatusCodes.Status404NotFound, "Not in the flow graph", $"case '{@case}': {reason}",
             new Dictionary<string, object?> { ["parameter"] = parameter });
-
-    private static ProblemDetails Bad(string parameter, string reason) => new()
-    {
-        Status = StatusCodes.Status400BadRequest,
-        Title = "Invalid query parameter",
-        Detail = $"{parameter} {reason}",
-        Extensions = { ["parameter"] = parameter },
-    };
 }

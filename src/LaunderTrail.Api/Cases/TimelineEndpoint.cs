@@ -11,8 +11,9 @@ using Wolverine.Http;
 namespace LaunderTrail.Api.Cases;
 
 /// <summary>
-/// <c>GET /cases/{caseNumber}/timeline</c>: the court bundle of <c>laundertrail timeline</c> as a zip, or one of its
-/// timeline files with <c>?format=json|md|html</c>; refused when the case's stored hash chain does not hold.
+/// <c>GET /cases/{caseNumber}/timeline?rule=&amp;asOf=&amp;knownAt=</c>: the court bundle of <c>laundertrail timeline</c> as a
+/// zip, or one of its timeline files with <c>?format=json|md|html</c>; its figures under <c>rule</c>, or fifo and pro-rata
+/// side by side when none is named; refused when the case's stored hash chain does not hold.
 /// </summary>
 public static class TimelineEndpoint
 {
@@ -26,24 +27,19 @@ public static class TimelineEndpoint
     // Fixed entry times keep the zip as reproducible as the files in it.
     private static readonly DateTimeOffset ZipEntryTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static ProblemDetails Validate(string? format, string? asOf, string? knownAt)
+    public static ProblemDetails Validate(string? format, string? rule, string? asOf, string? knownAt)
     {
         if (format is not null && !Formats.ContainsKey(format))
-            return new ProblemDetails
-            {
-                Status = StatusCodes.Status400BadRequest, Title = "Invalid query parameter",
-                Detail = "format must be json, md or html (or absent for the whole bundle as a zip)",
-            };
-        FlowQuery.TryParse(null, asOf, knownAt, out var problem);
-        return problem ?? WolverineContinue.NoProblems;
+            return FlowQuery.Bad("format", "must be json, md or html (or absent for the whole bundle as a zip)");
+        return FlowQuery.Check(rule, asOf, knownAt);
     }
 
     [WolverineGet("/cases/{caseNumber}/timeline")]
     [Authorize(Roles = Allowed.Bundles)]
-    public static async Task<IResult> Get(string caseNumber, string? format, string? asOf, string? knownAt, CaseStore store,
-        CancellationToken ct)
+    public static async Task<IResult> Get(string caseNumber, string? format, string? rule, string? asOf, string? knownAt,
+        CaseStore store, CancellationToken ct)
     {
-        var moments = FlowQuery.TryParse(null, asOf, knownAt, out _)!;
+        var moments = FlowQuery.Of(null, asOf, knownAt);
         var history = new CaseHistory(store);
         if (await StoredChainCheck.RunAsync(history, caseNumber, ct) is { } broken)
             return ApiProblems.Of(StatusCodes.Status409Conflict, "The recorded events were altered",
@@ -54,7 +50,7 @@ public static class TimelineEndpoint
             records.Add(new ChainedRecord(recorded.Seq, recorded.RecordedAt, recorded.Fact));
         if (records.Count == 0) return ApiProblems.NoFacts(caseNumber);
 
-        var files = TimelineBundle.Build(records, new BundleParameters(caseNumber, moments.AsOf, moments.KnownAt), GeneratorVersion.Current);
+        var files = TimelineBundle.Build(records, new BundleParameters(caseNumber, moments.AsOf, moments.KnownAt, FlowQuery.RuleOf(rule)), GeneratorVersion.Current);
         if (format is not null)
         {
             var (name, contentType) = Formats[format];

@@ -1,9 +1,6 @@
 using System.ComponentModel;
-using LaunderTrail.Court;
 using LaunderTrail.Exports;
-using LaunderTrail.Flows;
 using LaunderTrail.Tracing;
-using Npgsql;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -14,7 +11,7 @@ namespace LaunderTrail.Cli.Commands;
 /// checked events, as a file for an analyst's tool (docs/interchange.md, "Exports of the flow graph"); neo4j writes a
 /// folder with nodes.csv and edges.csv.
 /// </summary>
-public sealed class ExportCommand : AsyncCommand<ExportCommand.Settings>
+public sealed class ExportCommand : TracedCaseCommand<ExportCommand.Settings>
 {
     public sealed class Settings : TracedCaseSettings
     {
@@ -36,26 +33,13 @@ public sealed class ExportCommand : AsyncCommand<ExportCommand.Settings>
         }
     }
 
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
-    {
-        try
-        {
-            return await ExportAsync(settings, ct);
-        }
-        catch (Exception failure) when (failure is not OperationCanceledException and not NpgsqlException and not TamperedCaseException)
-        {
-            Diagnostics.Error($"case {settings.Case}: {UnreadableCase.ReasonOf(failure)}: {failure.GetType().Name}: {failure.Message}");
-            return ExitCodes.DataError;
-        }
-    }
-
-    private static async Task<int> ExportAsync(Settings settings, CancellationToken ct)
+    protected override async Task<int> RunAsync(Settings settings, CancellationToken ct)
     {
         var rule = settings.TracingRule;
         GraphExportFormats.TryParse(settings.Format, out var format);
         await using var store = await Database.OpenAsync(settings, ct);
-        var graph = await new FlowQueries(store)
-            .GraphAsync(settings.Case, rule, TimeOption.Parse(settings.AsOf), TimeOption.Parse(settings.KnownAt), ct);
+        var graph = await GraphWithFacts.ReadAsync(store, settings.Case, rule, TimeOption.Parse(settings.AsOf),
+            TimeOption.Parse(settings.KnownAt), ct);
         if (graph is null)
         {
             Diagnostics.Error($"case {settings.Case}: no facts recorded");

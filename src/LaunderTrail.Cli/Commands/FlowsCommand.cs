@@ -1,9 +1,7 @@
 using System.ComponentModel;
 using LaunderTrail.Cli.Rendering;
-using LaunderTrail.Court;
 using LaunderTrail.Flows;
 using LaunderTrail.Tracing;
-using Npgsql;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -15,7 +13,7 @@ namespace LaunderTrail.Cli.Commands;
 /// draws one victim's trail, <c>--all</c> every trail. <c>--graph --json</c> writes the flow graph (every hop), and
 /// <c>--compare</c> sets the three rules side by side; both are traced on demand from the checked events.
 /// </summary>
-public sealed class FlowsCommand : AsyncCommand<FlowsCommand.Settings>
+public sealed class FlowsCommand : TracedCaseCommand<FlowsCommand.Settings>
 {
     public sealed class Settings : TracedCaseSettings
     {
@@ -57,20 +55,7 @@ public sealed class FlowsCommand : AsyncCommand<FlowsCommand.Settings>
         }
     }
 
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
-    {
-        try
-        {
-            return await ShowAsync(settings, ct);
-        }
-        catch (Exception failure) when (failure is not OperationCanceledException and not NpgsqlException and not TamperedCaseException)
-        {
-            Diagnostics.Error($"case {settings.Case}: {UnreadableCase.ReasonOf(failure)}: {failure.GetType().Name}: {failure.Message}");
-            return ExitCodes.DataError;
-        }
-    }
-
-    private static async Task<int> ShowAsync(Settings settings, CancellationToken ct)
+    protected override async Task<int> RunAsync(Settings settings, CancellationToken ct)
     {
         var rule = settings.TracingRule;
         await using var store = await Database.OpenAsync(settings, ct);

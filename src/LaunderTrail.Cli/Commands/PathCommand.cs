@@ -1,9 +1,7 @@
 using System.ComponentModel;
 using LaunderTrail.Cli.Rendering;
-using LaunderTrail.Court;
-using LaunderTrail.Flows;
+using LaunderTrail.Exports;
 using LaunderTrail.Tracing;
-using Npgsql;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -14,7 +12,7 @@ namespace LaunderTrail.Cli.Commands;
 /// accounts (following only her money) or from an account (following every edge) to the target, hop by hop, with the
 /// amount on each hop; traced on demand from the checked events, like the graph.
 /// </summary>
-public sealed class PathCommand : AsyncCommand<PathCommand.Settings>
+public sealed class PathCommand : TracedCaseCommand<PathCommand.Settings>
 {
     public sealed class Settings : TracedCaseSettings
     {
@@ -45,25 +43,12 @@ public sealed class PathCommand : AsyncCommand<PathCommand.Settings>
         }
     }
 
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
-    {
-        try
-        {
-            return await ShowAsync(settings, ct);
-        }
-        catch (Exception failure) when (failure is not OperationCanceledException and not NpgsqlException and not TamperedCaseException)
-        {
-            Diagnostics.Error($"case {settings.Case}: {UnreadableCase.ReasonOf(failure)}: {failure.GetType().Name}: {failure.Message}");
-            return ExitCodes.DataError;
-        }
-    }
-
-    private static async Task<int> ShowAsync(Settings settings, CancellationToken ct)
+    protected override async Task<int> RunAsync(Settings settings, CancellationToken ct)
     {
         var rule = settings.TracingRule;
         var knownAt = TimeOption.Parse(settings.KnownAt);
         await using var store = await Database.OpenAsync(settings, ct);
-        var graph = await new FlowQueries(store).GraphAsync(settings.Case, rule, TimeOption.Parse(settings.AsOf), knownAt, ct);
+        var graph = await GraphWithFacts.ReadAsync(store, settings.Case, rule, TimeOption.Parse(settings.AsOf), knownAt, ct);
         if (graph is null)
         {
             Diagnostics.Error($"case {settings.Case}: no facts recorded");

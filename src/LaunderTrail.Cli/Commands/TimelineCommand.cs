@@ -1,13 +1,14 @@
 using System.ComponentModel;
 using LaunderTrail.Cases;
 using LaunderTrail.Court;
+using LaunderTrail.Tracing;
 using Spectre.Console.Cli;
 
 namespace LaunderTrail.Cli.Commands;
 
 /// <summary>
-/// <c>laundertrail timeline --case C --out DIR</c>: write the court bundle of a case (docs/court.md), after
-/// checking that the case's stored hash chain still holds.
+/// <c>laundertrail timeline --case C [--rule R] --out DIR</c>: write the court bundle of a case (docs/court.md), its
+/// figures under one rule or the default two side by side, after checking that the case's stored hash chain still holds.
 /// </summary>
 public sealed class TimelineCommand : AsyncCommand<TimelineCommand.Settings>
 {
@@ -25,14 +26,25 @@ public sealed class TimelineCommand : AsyncCommand<TimelineCommand.Settings>
         [Description("Only events recorded by this moment (ISO-8601 with offset): the case as it was known then.")]
         public string? KnownAt { get; init; }
 
+        [CommandOption("--rule <RULE>")]
+        [Description("Trace the figures under this rule only: fifo, pro-rata or libr (default: fifo and pro-rata side by side).")]
+        public string? Rule { get; init; }
+
         [CommandOption("--out <DIR>")]
         [Description("Folder to write the bundle into (created if missing; its bundle files are replaced).")]
         public required string Out { get; init; }
 
-        public override Spectre.Console.ValidationResult Validate() =>
-            string.IsNullOrEmpty(Case) || string.IsNullOrEmpty(Out)
-                ? Spectre.Console.ValidationResult.Error("Give the case (--case) and the bundle folder (--out).")
+        public override Spectre.Console.ValidationResult Validate()
+        {
+            if (string.IsNullOrEmpty(Case) || string.IsNullOrEmpty(Out))
+                return Spectre.Console.ValidationResult.Error("Give the case (--case) and the bundle folder (--out).");
+            return Rule is not null && !TracingRules.TryParse(Rule, out _)
+                ? Spectre.Console.ValidationResult.Error("--rule must be fifo, pro-rata or libr")
                 : Spectre.Console.ValidationResult.Success();
+        }
+
+        /// <summary>The one rule asked for, or null for the bundle's default rules (valid once <see cref="Validate"/> passed).</summary>
+        public TracingRule? TracingRule => Rule is not null && TracingRules.TryParse(Rule, out var rule) ? rule : null;
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
@@ -66,7 +78,7 @@ public sealed class TimelineCommand : AsyncCommand<TimelineCommand.Settings>
             return ExitCodes.NoInput;
         }
 
-        var files = TimelineBundle.Build(records, new BundleParameters(settings.Case, asOf, knownAt), GeneratorVersion.Current);
+        var files = TimelineBundle.Build(records, new BundleParameters(settings.Case, asOf, knownAt, settings.TracingRule), GeneratorVersion.Current);
         Directory.CreateDirectory(settings.Out);
         foreach (var file in files) await File.WriteAllBytesAsync(Path.Combine(settings.Out, file.Name), file.Content, ct);
         Diagnostics.Note($"{files.Count} files written to {settings.Out} ({records.Count} events).");

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using LaunderTrail.Evidence;
+using LaunderTrail.Tracing;
 
 namespace LaunderTrail.Court;
 
@@ -21,5 +22,13 @@ internal static class BundleJson
     {
         if (moment is { } value) writer.WriteString(name, InstantWithOffsetConverter.Render(value));
         else writer.WriteNull(name);
+    }
+
+    /// <summary>The rules the figures are traced under, by name, in the order the files show them.</summary>
+    public static void WriteRules(Utf8JsonWriter writer, BundleParameters parameters)
+    {
+        writer.WriteStartArray("rules");
+        foreach (var rule in parameters.Rules) writer.WriteStringValue(TracingRules.Name(rule));
+        writer.WriteEndArray();
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using LaunderTrail.Evidence;
+using LaunderTrail.Tracing;
 
 namespace LaunderTrail.Court;
 
@@ -27,6 +28,7 @@ public sealed record BundleManifest(
         writer.WriteString("case", model.Parameters.Case);
         BundleJson.WriteMoment(writer, "asOf", model.Parameters.AsOf);
         BundleJson.WriteMoment(writer, "knownAt", model.Parameters.KnownAt);
+        BundleJson.WriteRules(writer, model.Parameters);
         writer.WriteEndObject();
 
         writer.WriteStartObject("events");
@@ -74,7 +76,8 @@ public sealed record BundleManifest(
             var parameters = root.GetProperty("parameters");
             return new BundleManifest(
                 root.GetProperty("generator").GetString()!,
-                new BundleParameters(parameters.GetProperty("case").GetString()!, Moment(parameters, "asOf"), Moment(parameters, "knownAt")),
+                new BundleParameters(parameters.GetProperty("case").GetString()!, Moment(parameters, "asOf"), Moment(parameters, "knownAt"),
+                    Rule(parameters)),
                 root.GetProperty("events").GetProperty("count").GetInt64(),
                 root.GetProperty("chain").GetProperty("head").GetString()!,
                 root.GetProperty("files").EnumerateArray()
@@ -85,6 +88,19 @@ public sealed record BundleManifest(
         {
             throw new InvalidDataException($"unreadable manifest: {e.Message}", e);
         }
+    }
+
+    /// <summary>
+    /// The one rule asked for, or null for the default rules side by side; a manifest written before bundles named
+    /// their rules states none, and those bundles hold the default rules.
+    /// </summary>
+    private static TracingRule? Rule(JsonElement parameters)
+    {
+        if (!parameters.TryGetProperty("rules", out var rules)) return null;
+        var names = rules.EnumerateArray().Select(rule => rule.GetString()).ToList();
+        if (names.SequenceEqual(BundleParameters.DefaultRules.Select(TracingRules.Name))) return null;
+        if (names is [{ } name] && TracingRules.TryParse(name, out var rule)) return rule;
+        throw new FormatException($"rules must be [\"fifo\", \"pro-rata\"] or one of fifo, pro-rata and libr, not [{string.Join(", ", names)}]");
     }
 
     private static DateTimeOffset? Moment(JsonElement parameters, string name)

@@ -38,6 +38,7 @@ internal static class TimelineHtml
         html.Append("<h1>").Append(E(TimelineText.Title(model))).Append("</h1>\n<dl class=\"scope\">\n");
         Term(html, "Shows", E(TimelineText.Scope(model)));
         Term(html, "From", $"{E(TimelineText.Knowledge(model))} ({E(TimelineText.Records(model))})");
+        Term(html, TimelineText.RulesTerm(model), E(TimelineText.Rules(model)));
         Term(html, "Hash-chain head", $"<span class=\"hash\">{HashChain.Hex(model.ChainHead)}</span>");
         Term(html, "Times and amounts", $"times with the offset the evidence gave; amounts in {E(currency)}");
         html.Append("</dl>\n");
@@ -65,15 +66,16 @@ internal static class TimelineHtml
         }
         html.Append("</table>\n");
 
-        var fifo = model.Reports[0];
+        // Victims, resale buyers and what was left out do not depend on the rule: any report of the bundle gives them.
+        var first = model.Reports[0];
         html.Append("<h2>Victims</h2>\n<table>\n<tr><th>Victim</th><th>Accounts</th><th class=\"n\">Loss</th></tr>\n");
-        foreach (var victim in fifo.Victims)
+        foreach (var victim in first.Victims)
             Row(html, (victim.Holder, false), (string.Join(", ", victim.Accounts), false), (Display.Amount(victim.Loss), true));
         html.Append("</table>\n");
 
         html.Append("<h2>Resale buyers</h2>\n<table>\n<tr><th>Account</th><th>Holder</th><th>Product</th><th class=\"n\">Face value</th>")
             .Append("<th class=\"n\">Price</th><th>Discount rate</th><th class=\"n\">Resales</th></tr>\n");
-        foreach (var m in fifo.Merchants)
+        foreach (var m in first.Merchants)
             Row(html, (m.Account, false), (TimelineText.Holder(m.Holder), false), (m.Product, false), (Display.Amount(m.FaceValue), true),
                 (Display.Amount(m.Price), true), (Display.Rate(m.DiscountRate), false), (Display.Count(m.Resales), true));
         html.Append("</table>\n");
@@ -90,11 +92,11 @@ internal static class TimelineHtml
         }
 
         html.Append("<h2>Left out of the figures</h2>\n");
-        if (fifo.Problems.Count == 0) html.Append("<p>None.</p>\n");
+        if (first.Problems.Count == 0) html.Append("<p>None.</p>\n");
         else
         {
             html.Append("<ul>\n");
-            foreach (var problem in fifo.Problems.OrderBy(p => p.Id, StringComparer.Ordinal))
+            foreach (var problem in first.Problems.OrderBy(p => p.Id, StringComparer.Ordinal))
                 html.Append("<li>").Append(E(problem.Id)).Append(": ").Append(E(problem.Reason)).Append("</li>\n");
             html.Append("</ul>\n");
         }

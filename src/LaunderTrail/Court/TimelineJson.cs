@@ -7,7 +7,7 @@ namespace LaunderTrail.Court;
 
 /// <summary>
 /// timeline.json: the timeline's events in timeline order, each with its canonical fact and what the timeline
-/// says of it, and the flow report under each rule exactly as <see cref="FlowReportJson"/> writes it.
+/// says of it, and the flow report under each of the bundle's rules exactly as <see cref="FlowReportJson"/> writes it.
 /// </summary>
 internal static class TimelineJson
 {
@@ -17,6 +17,7 @@ internal static class TimelineJson
         writer.WriteString("case", model.Parameters.Case);
         BundleJson.WriteMoment(writer, "asOf", model.Parameters.AsOf);
         BundleJson.WriteMoment(writer, "knownAt", model.Parameters.KnownAt);
+        BundleJson.WriteRules(writer, model.Parameters);
         writer.WriteString("chainHead", HashChain.Hex(model.ChainHead));
 
         writer.WriteStartArray("events");

@@ -13,6 +13,7 @@ internal static class TimelineMarkdown
         md.Append("- Shows: ").Append(Escape(TimelineText.Scope(model))).Append('\n');
         md.Append("- From: ").Append(Escape(TimelineText.Knowledge(model))).Append(" (")
             .Append(Escape(TimelineText.Records(model))).Append(")\n");
+        md.Append("- ").Append(TimelineText.RulesTerm(model)).Append(": ").Append(Escape(TimelineText.Rules(model))).Append('\n');
         md.Append("- Hash-chain head: ").Append(HashChain.Hex(model.ChainHead)).Append('\n');
         md.Append("- Times are shown with the offset the evidence gave; amounts are in ").Append(Escape(currency)).Append(".\n\n");
 
@@ -34,15 +35,16 @@ internal static class TimelineMarkdown
             md.Append("| ").Append(label).Append(" |")
                 .AppendJoin("", model.Reports.Select(r => $" {Display.Amount(figure(r.Totals))} |")).Append('\n');
 
-        var fifo = model.Reports[0];
+        // Victims, resale buyers and what was left out do not depend on the rule: any report of the bundle gives them.
+        var first = model.Reports[0];
         md.Append("\n## Victims\n\n| Victim | Accounts | Loss |\n| --- | --- | ---: |\n");
-        foreach (var victim in fifo.Victims)
+        foreach (var victim in first.Victims)
             md.Append("| ").Append(Escape(victim.Holder)).Append(" | ").Append(Escape(string.Join(", ", victim.Accounts)))
                 .Append(" | ").Append(Display.Amount(victim.Loss)).Append(" |\n");
 
         md.Append("\n## Resale buyers\n\n| Account | Holder | Product | Face value | Price | Discount rate | Resales |\n")
             .Append("| --- | --- | --- | ---: | ---: | --- | ---: |\n");
-        foreach (var merchant in fifo.Merchants)
+        foreach (var merchant in first.Merchants)
             md.Append("| ").Append(Escape(merchant.Account)).Append(" | ").Append(Escape(TimelineText.Holder(merchant.Holder)))
                 .Append(" | ").Append(Escape(merchant.Product)).Append(" | ").Append(Display.Amount(merchant.FaceValue))
                 .Append(" | ").Append(Display.Amount(merchant.Price)).Append(" | ").Append(Display.Rate(merchant.DiscountRate))
@@ -60,8 +62,8 @@ internal static class TimelineMarkdown
         }
 
         md.Append("\n## Left out of the figures\n\n");
-        if (fifo.Problems.Count == 0) md.Append("None.\n");
-        foreach (var problem in fifo.Problems.OrderBy(p => p.Id, StringComparer.Ordinal))
+        if (first.Problems.Count == 0) md.Append("None.\n");
+        foreach (var problem in first.Problems.OrderBy(p => p.Id, StringComparer.Ordinal))
             md.Append("- ").Append(Escape(problem.Id)).Append(": ").Append(Escape(problem.Reason)).Append('\n');
         return md.ToString();
     }

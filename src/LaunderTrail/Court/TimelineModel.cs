@@ -6,7 +6,7 @@ namespace LaunderTrail.Court;
 /// <summary>
 /// The timeline of a case computed from its chained records: the events shown (by <c>at</c>, ties in recording
 /// order), each with its plain-language sentence, retractions, running victim losses and resale rates, and the
-/// flow report under both rules. The renderers only lay this out.
+/// flow report under each of the bundle's rules (<see cref="BundleParameters.Rules"/>). The renderers only lay this out.
 /// </summary>
 internal sealed class TimelineModel
 {
@@ -28,7 +28,7 @@ internal sealed class TimelineModel
     public byte[] ChainHead { get; }
     public IReadOnlyList<TimelineEntry> Entries { get; }
 
-    /// <summary>The flow report under fifo, then under pro-rata.</summary>
+    /// <summary>The flow report under each of <see cref="BundleParameters.Rules"/>, in that order.</summary>
     public IReadOnlyList<FlowReport> Reports { get; }
 
     public static TimelineModel Build(IReadOnlyList<ChainedRecord> recordsInRecordingOrder, BundleParameters parameters,
@@ -43,8 +43,9 @@ internal sealed class TimelineModel
             .ThenBy(r => r.Seq)
             .ToList();
         var language = new PlainLanguage(accounts, ProductOfLot(shown, withdrawn));
-        var reports = new[] { TracingRule.Fifo, TracingRule.ProRata }
-            .Select(rule => FlowTracer.Trace(parameters.Case, facts, rule, parameters.AsOf))
+        var timeline = CaseTimeline.Of(facts, parameters.AsOf);
+        var reports = parameters.Rules
+            .Select(rule => FlowTracer.Trace(parameters.Case, timeline, rule, parameters.AsOf))
             .ToList();
         var leftOut = reports.SelectMany(r => r.Problems)
             .GroupBy(p => p.Id, StringComparer.Ordinal)

@@ -20,6 +20,22 @@ internal static class TimelineText
         ? "no records"
         : $"{Display.Count(model.Records.Count)} records, seq {model.Records[0].Seq} to {model.Records[^1].Seq}";
 
+    /// <summary>"Tracing rule" or "Tracing rules", as many as the bundle's figures are traced under.</summary>
+    public static string RulesTerm(TimelineModel model) => model.Reports.Count == 1 ? "Tracing rule" : "Tracing rules";
+
+    /// <summary>Each rule the figures are traced under, by name, with what it means in plain language.</summary>
+    public static string Rules(TimelineModel model) =>
+        string.Join("; ", model.Reports.Select(report => $"{RuleName(report)} ({Meaning(report.Rule)})"));
+
+    private static string Meaning(TracingRule rule) => rule switch
+    {
+        TracingRule.Fifo => "first in, first out: money leaving a mixed account is the money that arrived there first",
+        TracingRule.ProRata => "money leaving a mixed account is taken from every source in proportion to its share",
+        TracingRule.Libr => "lowest intermediate balance: money leaving a mixed account is the wrongdoer's own first, " +
+                            "then the victims' in proportion to their shares",
+        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "unknown tracing rule"),
+    };
+
     public static string Currency(TimelineModel model) =>
         model.Records.Select(r => r.Fact).OfType<IMoneyFact>().Select(f => f.Currency).FirstOrDefault() ?? Currencies.Default;
 

@@ -27,6 +27,12 @@ internal static class ExportText
         .Order(StringComparer.Ordinal)
         .ToList();
 
+    /// <summary>
+    /// The ids of the facts behind an edge as listed (<see cref="FlowEdge.FactIds"/>), one a line: an id is one line of
+    /// text, so the list splits back exactly; <c>facts</c> says how many there are in all.
+    /// </summary>
+    public static string FactIds(FlowEdge edge) => string.Join('\n', edge.FactIds ?? []);
+
     /// <summary>Indented with "\n", UTF-8 without a byte-order mark: the same graph gives the same bytes on any machine.</summary>
     public static readonly XmlWriterSettings Xml = new()
     {

@@ -36,7 +36,7 @@ public static class GexfExport
         Attributes(xml, "node", [("kind", "kind", "string"), ("name", "name", "string"), ("holder", "holder", "string"),
             ("role", "role", "string")]);
         Attributes(xml, "edge", [("kind", "kind", "string"), ("product", "product", "string"), ("amount", "amount", "double"),
-            ("facts", "facts", "integer"), ("origins", "origins", "string"),
+            ("facts", "facts", "integer"), ("factIds", "factIds", "string"), ("origins", "origins", "string"),
             .. origins.Select((origin, i) => (OriginId(i), "origin: " + origin, "double"))]);
 
         xml.WriteStartElement("nodes", Namespace);
@@ -71,6 +71,7 @@ public static class GexfExport
             Value(xml, "product", edge.Product);
             Value(xml, "amount", amount);
             Value(xml, "facts", edge.Facts.ToString(CultureInfo.InvariantCulture));
+            Value(xml, "factIds", ExportText.FactIds(edge));
             Value(xml, "origins", string.Join("; ", edge.Origins.Select(share => share.Origin)));
             foreach (var share in edge.Origins) Value(xml, OriginId(index[share.Origin]), ExportText.Money(share.Amount));
             xml.WriteEndElement();

@@ -29,6 +29,7 @@ public static class GraphMlExport
         Key(xml, "e-product", "edge", "product", "string");
         Key(xml, "e-amount", "edge", "amount", "double");
         Key(xml, "e-facts", "edge", "facts", "int");
+        Key(xml, "e-factIds", "edge", "factIds", "string");
         Key(xml, "e-origins", "edge", "origins", "string");
         for (var i = 0; i < origins.Count; i++) Key(xml, OriginKey(i), "edge", "origin: " + origins[i], "double");
 
@@ -61,6 +62,7 @@ public static class GraphMlExport
             Data(xml, "e-product", edge.Product);
             Data(xml, "e-amount", ExportText.Money(edge.Amount));
             Data(xml, "e-facts", edge.Facts.ToString(CultureInfo.InvariantCulture));
+            Data(xml, "e-factIds", ExportText.FactIds(edge));
             Data(xml, "e-origins", string.Join("; ", edge.Origins.Select(share => share.Origin)));
             foreach (var share in edge.Origins) Data(xml, OriginKey(index[share.Origin]), ExportText.Money(share.Amount));
             xml.WriteEndElement();

@@ -12,7 +12,8 @@ namespace LaunderTrail.Exports;
 public static class I2Export
 {
     public static readonly string[] Header =
-        ["amount", "from account", "from holder", "from role", "to account", "to holder", "to role", "kind", "product", "facts", "rule"];
+        ["amount", "from account", "from holder", "from role", "to account", "to holder", "to role", "kind", "product", "facts",
+         "fact ids", "rule"];
 
     public static void Write(FlowGraph graph, Stream output)
     {
@@ -26,7 +27,8 @@ public static class I2Export
             csv.WriteRecord(ExportText.Money(edge.Amount),
                 Account(from), from.Holder, ExportText.Role(from),
                 Account(to), to.Holder, ExportText.Role(to),
-                FlowEdgeKinds.Name(edge.Kind), edge.Product, edge.Facts.ToString(CultureInfo.InvariantCulture), rule);
+                FlowEdgeKinds.Name(edge.Kind), edge.Product, edge.Facts.ToString(CultureInfo.InvariantCulture), ExportText.FactIds(edge),
+                rule);
         }
     }
 

@@ -18,7 +18,8 @@ public static class Neo4jExport
     public static readonly string[] NodesHeader = ["id:ID", "kind", "name", "holder", "role", ":LABEL"];
 
     public static readonly string[] EdgesHeader =
-        [":START_ID", ":END_ID", "amount:double", "kind", "product", "facts:int", "rule", "origins:string[]", "originAmounts:double[]", ":TYPE"];
+        [":START_ID", ":END_ID", "amount:double", "kind", "product", "facts:int", "factIds:string[]", "rule", "origins:string[]",
+         "originAmounts:double[]", ":TYPE"];
 
     public static void WriteNodes(FlowGraph graph, Stream output)
     {
@@ -38,8 +39,9 @@ public static class Neo4jExport
         {
             var kind = FlowEdgeKinds.Name(edge.Kind);
             csv.WriteRecord(edge.From, edge.To, ExportText.Money(edge.Amount), kind, edge.Product,
-                edge.Facts.ToString(CultureInfo.InvariantCulture), rule,
-                string.Join(ArrayDelimiter, edge.Origins.Select(share => ArrayItem(share.Origin))),
+                edge.Facts.ToString(CultureInfo.InvariantCulture),
+                string.Join(ArrayDelimiter, (edge.FactIds ?? []).Select(id => ArrayItem("fact id", id))), rule,
+                string.Join(ArrayDelimiter, edge.Origins.Select(share => ArrayItem("origin", share.Origin))),
                 string.Join(ArrayDelimiter, edge.Origins.Select(share => ExportText.Money(share.Amount))),
                 kind.Replace('-', '_').ToUpperInvariant());
         }
@@ -63,9 +65,9 @@ public static class Neo4jExport
         write(stream);
     }
 
-    /// <summary>An origin holding the array delimiter would be split in two by the importer: refused rather than altered.</summary>
-    private static string ArrayItem(string origin) => origin.Contains(ArrayDelimiter)
+    /// <summary>An origin or fact id holding the array delimiter would be split in two by the importer: refused rather than altered.</summary>
+    private static string ArrayItem(string what, string item) => item.Contains(ArrayDelimiter)
         ? throw new InvalidOperationException(
-            $"origin '{origin}' holds '{ArrayDelimiter}', the array delimiter of neo4j-admin import; export it as graphml, gexf or i2")
-        : origin;
+            $"{what} '{item}' holds '{ArrayDelimiter}', the array delimiter of neo4j-admin import; export it as graphml, gexf or i2")
+        : item;
 }

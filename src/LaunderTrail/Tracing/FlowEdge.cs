@@ -11,4 +11,12 @@ public sealed record FlowEdge(
     string Product,
     decimal Amount,
     int Facts,
-    IReadOnlyList<OriginShare> Origins);
+    IReadOnlyList<OriginShare> Origins)
+{
+    /// <summary>
+    /// The ids of the first facts summed into the edge, in the order the trace applied them (by when they happened, facts
+    /// of the same moment in recording order), when the trace was asked to keep them (<see cref="FlowTracer.TraceWithGraph(string, IReadOnlyList{LaunderTrail.Evidence.CaseEvent}, TracingRule, DateTimeOffset?, int)"/>);
+    /// null when it was not. Holds all <see cref="Facts"/> ids unless there were more than it was asked to keep.
+    /// </summary>
+    public IReadOnlyList<string>? FactIds { get; init; }
+}

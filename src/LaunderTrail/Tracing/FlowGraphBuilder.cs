@@ -15,6 +15,7 @@ internal static class FlowGraphBuilder
     public static FlowGraph Build(string caseId, DateTimeOffset? asOf, FlowLedger ledger, FlowGraphRecorder recorder)
     {
         var (merged, mergedOf) = Merge(ledger, recorder);
+        var factIds = FactIds(recorder, merged.Count, mergedOf);
 
         // Every (edge, origin, amount) row, ordered by edge and then by origin number.
         var keys = new List<long>();
@@ -61,7 +62,10 @@ internal static class FlowGraphBuilder
 
             var (key, product, total, facts) = merged[edge];
             rows.Add(new FlowEdge(
-                Node(key.From, nodes, ledger).Id, Node(key.To, nodes, ledger).Id, key.Kind, product, total, facts, shares.ToArray()));
+                Node(key.From, nodes, ledger).Id, Node(key.To, nodes, ledger).Id, key.Kind, product, total, facts, shares.ToArray())
+            {
+                FactIds = factIds?[edge],
+            });
         }
 
         rows.Sort(static (a, b) =>
@@ -108,6 +112,31 @@ internal static class FlowGraphBuilder
             mergedOf[edge] = into;
         }
         return (merged, mergedOf);
+    }
+
+    /// <summary>
+    /// The ids kept for each edge under its final name, when the recorder kept any: the recorded edges that became one
+    /// merged in the order their facts were applied, and no more than the recorder keeps per edge.
+    /// </summary>
+    private static string[][]? FactIds(FlowGraphRecorder recorder, int edgeCount, int[] mergedOf)
+    {
+        if (recorder.FactIdsPerEdge == 0) return null;
+        var kept = new List<(int Applied, ReadOnlyMemory<char> Id)>[edgeCount];
+        for (var edge = 0; edge < mergedOf.Length; edge++)
+        {
+            var into = kept[mergedOf[edge]];
+            if (into is null) kept[mergedOf[edge]] = [.. recorder.FactIds(edge)];
+            else into.AddRange(recorder.FactIds(edge));
+        }
+
+        var ids = new string[edgeCount][];
+        for (var edge = 0; edge < edgeCount; edge++)
+        {
+            var facts = kept[edge];
+            facts.Sort(static (a, b) => a.Applied.CompareTo(b.Applied));
+            ids[edge] = facts.Take(recorder.FactIdsPerEdge).Select(fact => fact.Id.ToString()).ToArray();
+        }
+        return ids;
     }
 
     private static void AddShare(List<OriginShare> shares, string origin, decimal amount)

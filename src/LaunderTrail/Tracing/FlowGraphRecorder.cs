@@ -9,25 +9,42 @@ namespace LaunderTrail.Tracing;
 /// their origins at the end, edge by edge, as <see cref="MixtureExpansion{TBucket}"/> divides the report's buckets:
 /// one pass per edge over the blends its parcels reach, a blend before its parts, with one amount instead of face value and cash.
 /// </summary>
-internal sealed class FlowGraphRecorder
+/// <param name="factIdsPerEdge">
+/// How many ids of the facts behind each edge to keep, the first in the order they were applied; 0 (the read models'
+/// way) keeps none and costs nothing per fact beyond one test.
+/// </param>
+internal sealed class FlowGraphRecorder(int factIdsPerEdge = 0)
 {
     private readonly Dictionary<EdgeKey, int> numberOf = [];
     private readonly List<EdgeKey> edges = [];
     private readonly List<(decimal Amount, int Facts)> totals = [];
     private readonly Dictionary<(int Edge, int Origin), decimal> singleOrigin = [];
     private readonly ChunkedList<(int Edge, Blend Blend, decimal Amount)> blended = new();
+    private readonly List<List<(int Applied, ReadOnlyMemory<char> Id)>>? factIds = factIdsPerEdge > 0 ? [] : null;
+    private int applied;
 
     /// <summary>The edges in the order first recorded.</summary>
     public IReadOnlyList<EdgeKey> Edges => edges;
 
     public (decimal Amount, int Facts) Total(int edge) => totals[edge];
 
-    public void Record(EdgeKey key, decimal amount, Parcel parcel) =>
-        Add(Count(key, amount), parcel);
+    /// <summary>How many fact ids are kept per edge at most; 0 when none are.</summary>
+    public int FactIdsPerEdge => factIdsPerEdge;
 
-    public void Record(EdgeKey key, decimal amount, List<Parcel> parcels)
+    /// <summary>
+    /// The first <see cref="FactIdsPerEdge"/> facts recorded into an edge, each with its place in the order the
+    /// recorder saw them (the order the facts were applied), which merges edges in that order; empty when none are kept.
+    /// </summary>
+    public IReadOnlyList<(int Applied, ReadOnlyMemory<char> Id)> FactIds(int edge) => factIds is null ? [] : factIds[edge];
+
+    /// <param name="fact">The id of the fact that moved it.</param>
+    public void Record(EdgeKey key, decimal amount, Parcel parcel, ReadOnlyMemory<char> fact) =>
+        Add(Count(key, amount, fact), parcel);
+
+    /// <param name="fact">The id of the fact that moved them.</param>
+    public void Record(EdgeKey key, decimal amount, List<Parcel> parcels, ReadOnlyMemory<char> fact)
     {
-        var edge = Count(key, amount);
+        var edge = Count(key, amount, fact);
         foreach (var parcel in CollectionsMarshal.AsSpan(parcels)) Add(edge, parcel);
     }
 
@@ -110,7 +127,7 @@ internal sealed class FlowGraphRecorder
         }
     }
 
-    private int Count(EdgeKey key, decimal amount)
+    private int Count(EdgeKey key, decimal amount, ReadOnlyMemory<char> fact)
     {
         ref var edge = ref CollectionsMarshal.GetValueRefOrAddDefault(numberOf, key, out var exists);
         if (!exists)
@@ -118,10 +135,18 @@ internal sealed class FlowGraphRecorder
             edge = edges.Count;
             edges.Add(key);
             totals.Add(default);
+            factIds?.Add([]);
         }
         var total = CollectionsMarshal.AsSpan(totals);
         total[edge] = (total[edge].Amount + amount, total[edge].Facts + 1);
+        if (factIds is not null) KeepFactId(factIds[edge], fact);
         return edge;
+    }
+
+    private void KeepFactId(List<(int Applied, ReadOnlyMemory<char> Id)> kept, ReadOnlyMemory<char> fact)
+    {
+        if (kept.Count < factIdsPerEdge) kept.Add((applied, fact));
+        applied++;
     }
 
     private void Add(int edge, Parcel parcel)

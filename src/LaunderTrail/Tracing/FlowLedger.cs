@@ -129,7 +129,7 @@ internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingR
     private void ApplyLoan(in MoneyFact loan)
     {
         var parcel = new Parcel(Mixture.Unattributed, loan.Amount);
-        graph?.Record(new EdgeKey(loan.From, loan.To, FlowEdgeKind.Loan, EdgeKey.NoProduct), loan.Amount, parcel);
+        graph?.Record(new EdgeKey(loan.From, loan.To, FlowEdgeKind.Loan, EdgeKey.NoProduct), loan.Amount, parcel, loan.Id);
         DepositCash(loan.To, parcel);
     }
 
@@ -140,12 +140,12 @@ internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingR
             if (IsVictim(transfer.To)) return;
             RecordLoss(transfer.From, transfer.To, transfer.Amount);
             var lost = new Parcel(VictimMixture(transfer.From), transfer.Amount);
-            graph?.Record(CashEdge(transfer, FlowEdgeKind.Transfer), transfer.Amount, lost);
+            graph?.Record(CashEdge(transfer, FlowEdgeKind.Transfer), transfer.Amount, lost, transfer.Id);
             DepositCash(transfer.To, lost);
             return;
         }
         var taken = TakeCash(transfer.From, transfer.Amount);
-        graph?.Record(CashEdge(transfer, FlowEdgeKind.Transfer), transfer.Amount, taken);
+        graph?.Record(CashEdge(transfer, FlowEdgeKind.Transfer), transfer.Amount, taken, transfer.Id);
         DepositCash(transfer.To, taken);
     }
 
@@ -173,17 +173,17 @@ internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingR
             }
             RecordLoss(purchase.From, holder, purchase.Amount);
             var mixture = VictimMixture(purchase.From);
-            graph?.Record(PurchaseEdge(purchase), purchase.Amount, new Parcel(mixture, purchase.Amount));
-            graph?.Record(IssueEdge(purchase), faceValue, new Parcel(mixture, faceValue));
+            graph?.Record(PurchaseEdge(purchase), purchase.Amount, new Parcel(mixture, purchase.Amount), purchase.Id);
+            graph?.Record(IssueEdge(purchase), faceValue, new Parcel(mixture, faceValue), purchase.Id);
             lot.PoolFor(holder, newLotPool).Add(new Parcel(mixture, faceValue));
             return;
         }
 
         // The cash paid goes to the issuer and leaves the trace; the face value carries its origins on.
         var paid = TakeCash(purchase.From, purchase.Amount);
-        graph?.Record(PurchaseEdge(purchase), purchase.Amount, paid);
+        graph?.Record(PurchaseEdge(purchase), purchase.Amount, paid, purchase.Id);
         var issued = Split(faceValue, paid);
-        graph?.Record(IssueEdge(purchase), faceValue, issued);
+        graph?.Record(IssueEdge(purchase), faceValue, issued, purchase.Id);
         DepositLot(holder, purchase.Lot, issued);
     }
 
@@ -201,7 +201,7 @@ internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingR
         var betweenVictims = IsVictim(handover.From) && IsVictim(handover.To);
         if (IsVictim(handover.From) && !betweenVictims)
             RecordLoss(handover.From, handover.To, faceValue);
-        if (!betweenVictims) graph?.Record(ValueEdge(handover, FlowEdgeKind.Handover), faceValue, moved);
+        if (!betweenVictims) graph?.Record(ValueEdge(handover, FlowEdgeKind.Handover), faceValue, moved, handover.Id);
         DepositLot(handover.To, handover.Lot, moved);
     }
 
@@ -226,12 +226,12 @@ internal sealed class FlowLedger(AccountBook book, Numbering numbering, TracingR
 
         var faceValue = resale.FaceValue ?? held;
         var sold = TakeLot(resale.From, resale.Lot, faceValue);
-        graph?.Record(ValueEdge(resale, FlowEdgeKind.Resale), faceValue, sold);
+        graph?.Record(ValueEdge(resale, FlowEdgeKind.Resale), faceValue, sold, resale.Id);
         DepositLot(resale.To, resale.Lot, sold);
 
         // The seller turned the origins' value into cash: the price keeps the proportions of the face value sold.
         var proceeds = Split(resale.Amount, sold);
-        graph?.Record(new EdgeKey(resale.To, resale.CashTo, FlowEdgeKind.ResalePayment, EdgeKey.NoProduct), resale.Amount, proceeds);
+        graph?.Record(new EdgeKey(resale.To, resale.CashTo, FlowEdgeKind.ResalePayment, EdgeKey.NoProduct), resale.Amount, proceeds, resale.Id);
         DepositCash(resale.CashTo, proceeds);
 
         // Split gives one part per share that holds something, in order; shares of exactly zero get none.

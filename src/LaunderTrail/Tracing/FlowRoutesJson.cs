@@ -58,6 +58,11 @@ public static class FlowRoutesJson
             writer.WriteString("product", hop.Edge.Product);
             FlowGraphJson.WriteMoney(writer, Amount, hop.Amount);
             writer.WriteNumber("facts", hop.Edge.Facts);
+            var listed = hop.Edge.FactIds ?? [];
+            writer.WriteStartArray("factIds");
+            foreach (var id in listed) writer.WriteStringValue(id);
+            writer.WriteEndArray();
+            writer.WriteNumber("moreFacts", hop.Edge.Facts - listed.Count);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

@@ -21,21 +21,28 @@ public sealed class FlowTracer
         Trace(caseId, CaseTimeline.Of(eventsInRecordingOrder, asOf), rule, asOf);
 
     /// <summary>The flow report and the flow graph of one pass over the facts (parameters as for <see cref="Trace(string, IReadOnlyList{CaseEvent}, TracingRule, DateTimeOffset?)"/>).</summary>
+    /// <param name="factIdsPerEdge">
+    /// How many ids of the facts behind each edge the graph lists (<see cref="FlowEdge.FactIds"/>), the first applied;
+    /// 0, the default, lists none and costs nothing.
+    /// </param>
     public static FlowTrace TraceWithGraph(
         string caseId,
         IReadOnlyList<CaseEvent> eventsInRecordingOrder,
         TracingRule rule,
-        DateTimeOffset? asOf = null) =>
-        TraceWithGraph(caseId, CaseTimeline.Of(eventsInRecordingOrder, asOf), rule, asOf);
+        DateTimeOffset? asOf = null,
+        int factIdsPerEdge = 0) =>
+        TraceWithGraph(caseId, CaseTimeline.Of(eventsInRecordingOrder, asOf), rule, asOf, factIdsPerEdge);
 
     /// <summary>Traces an ordered timeline: one timeline serves every rule.</summary>
     internal static FlowReport Trace(string caseId, CaseTimeline timeline, TracingRule rule, DateTimeOffset? asOf) =>
         FlowReportBuilder.Build(caseId, asOf, rule, Apply(timeline, rule));
 
     /// <summary>Traces an ordered timeline once, recording the flow graph's edges as the money moves.</summary>
-    internal static FlowTrace TraceWithGraph(string caseId, CaseTimeline timeline, TracingRule rule, DateTimeOffset? asOf)
+    internal static FlowTrace TraceWithGraph(string caseId, CaseTimeline timeline, TracingRule rule, DateTimeOffset? asOf,
+        int factIdsPerEdge = 0)
     {
-        var edges = new FlowGraphRecorder();
+        ArgumentOutOfRangeException.ThrowIfNegative(factIdsPerEdge);
+        var edges = new FlowGraphRecorder(factIdsPerEdge);
         var ledger = Apply(timeline, rule, edges);
         return new FlowTrace(
             FlowReportBuilder.Build(caseId, asOf, rule, ledger),

@@ -73,8 +73,8 @@ public sealed class ExportOverHttpTests(PostgresServer server) : ApiFixture(serv
         using var problem = JsonDocument.Parse(await unknown.Content.ReadAsStringAsync(Ct));
         Assert.Equal("format must be graphml, gexf, i2 or neo4j", problem.RootElement.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.NotFound, unknownCase.StatusCode);
-        Assert.Equal(GraphExport.Bytes(FlowTracer.TraceWithGraph(MixedCase.Case, Tests.Tracing.SpecExamples.ReadEvents("mixed-case.jsonl"),
-            TracingRule.ProRata, DateTimeOffset.Parse("2019-05-03T10:45:00+08:00")).Graph, GraphExportFormat.I2), asOf);
+        Assert.Equal(GraphExport.Bytes(Exports.ExportedFiles.MixedCaseGraph(TracingRule.ProRata, DateTimeOffset.Parse("2019-05-03T10:45:00+08:00")),
+            GraphExportFormat.I2), asOf);
     }
 
     [Fact]

@@ -85,6 +85,25 @@ public sealed class ReadingCasesTests(PostgresServer server) : ApiFixture(server
     }
 
     [Fact]
+    public async Task Timeline_is_written_under_the_rule_asked_for_and_an_unknown_rule_is_refused()
+    {
+        using var client = await RecordedCaseAsync();
+        var records = new List<ChainedRecord>();
+        await foreach (var r in new CaseHistory(Store).ReadAsync("T-1", ct: Ct)) records.Add(new ChainedRecord(r.Seq, r.RecordedAt, r.Fact));
+        var expected = TimelineBundle.Build(records, new BundleParameters("T-1", null, null, TracingRule.Libr), GeneratorVersion.Current);
+
+        var json = await client.GetByteArrayAsync("/cases/T-1/timeline?format=json&rule=libr", Ct);
+        var badRule = await client.GetAsync("/cases/T-1/timeline?rule=lifo", Ct);
+
+        Assert.Equal(expected.Single(f => f.Name == "timeline.json").Content, json);
+        using var timeline = JsonDocument.Parse(json);
+        Assert.Equal(["libr"], timeline.RootElement.GetProperty("rules").EnumerateArray().Select(rule => rule.GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, badRule.StatusCode);
+        using var problem = JsonDocument.Parse(await badRule.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("rule", problem.RootElement.GetProperty("parameter").GetString());
+    }
+
+    [Fact]
     public async Task An_account_shows_the_facts_naming_it_and_what_it_still_holds()
     {
         using var client = await RecordedCaseAsync();

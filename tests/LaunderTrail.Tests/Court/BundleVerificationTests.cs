@@ -90,8 +90,8 @@ public sealed class BundleVerificationTests(PostgresServer server) : StoreFixtur
         var failures = BundleVerifier.Verify(folder).Failures;
 
         Assert.Equal(["timeline.md", "manifest.json"], failures.Select(f => f.Place));
-        Assert.StartsWith("differs from the file regenerated from events.jsonl (first difference on line 40", failures[0].Problem);
-        Assert.StartsWith("differs from the file regenerated from events.jsonl (first difference on line 37", failures[1].Problem);
+        Assert.StartsWith("differs from the file regenerated from events.jsonl (first difference on line 41", failures[0].Problem);
+        Assert.StartsWith("differs from the file regenerated from events.jsonl (first difference on line 41", failures[1].Problem);
     }
 
     [Fact]

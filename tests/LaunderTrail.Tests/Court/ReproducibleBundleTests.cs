@@ -46,6 +46,41 @@ public sealed class ReproducibleBundleTests(PostgresServer server) : StoreFixtur
         Assert.StartsWith("OK ", verify.Output);
     }
 
+    [Theory]
+    [InlineData("fifo")]
+    [InlineData("pro-rata")]
+    [InlineData("libr")]
+    public async Task A_bundle_under_each_rule_is_written_byte_for_byte_again_names_its_rule_and_verifies(string rule)
+    {
+        using var folders = new TempFolders();
+        await MixedCase.ImportAsync(Store, Ct);
+
+        var first = await TimelineAsync(folders, "UTC", "en_US.UTF-8", "--rule", rule);
+        var again = await TimelineAsync(folders, "Asia/Shanghai", "zh_CN.UTF-8", "--rule", rule);
+
+        AssertSameFiles(first, again);
+        Assert.Contains($"\"rules\": [\n      \"{rule}\"\n    ]", File.ReadAllText(Path.Combine(first, "manifest.json")));
+        Assert.Contains($"\n- Tracing rule: {rule} (", File.ReadAllText(Path.Combine(first, "timeline.md")));
+        var verify = await LaunderTrailProcess.RunAsync(new Dictionary<string, string> { ["LAUNDERTRAIL_DB"] = "" }, "verify", again);
+        Assert.True(verify.ExitCode == 0, verify.Output + verify.Errors);
+        Assert.StartsWith("OK ", verify.Output);
+    }
+
+    [Fact]
+    public async Task An_unknown_rule_is_refused_before_anything_is_written()
+    {
+        using var folders = new TempFolders();
+        await MixedCase.ImportAsync(Store, Ct);
+        var folder = Path.Combine(folders.Create(), "bundle");
+
+        var result = await LaunderTrailProcess.RunAsync(new Dictionary<string, string> { ["LAUNDERTRAIL_DB"] = Server.ConnectionString },
+            ["timeline", "--schema", Schema, "--case", MixedCase.Case, "--rule", "lifo", "--out", folder]);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--rule must be fifo, pro-rata or libr", result.Output + result.Errors);
+        Assert.False(Directory.Exists(folder));
+    }
+
     [Fact]
     public async Task Known_at_leaves_out_what_was_recorded_later_and_the_full_bundle_extends_its_chain()
     {

@@ -12,8 +12,12 @@ namespace LaunderTrail.Tests.Exports;
 /// <summary>Reads exports back with real parsers, and the spec's graph they must carry.</summary>
 internal static class ExportedFiles
 {
-    public static FlowGraph MixedCaseGraph(TracingRule rule) =>
-        FlowTracer.TraceWithGraph(MixedCase.Case, SpecExamples.ReadEvents("mixed-case.jsonl"), rule).Graph;
+    /// <summary>The mixed case's graph as exports read it: with the ids of the facts behind each edge.</summary>
+    public static FlowGraph MixedCaseGraph(TracingRule rule, DateTimeOffset? asOf = null) =>
+        FlowTracer.TraceWithGraph(MixedCase.Case, SpecExamples.ReadEvents("mixed-case.jsonl"), rule, asOf, GraphWithFacts.IdsPerEdge).Graph;
+
+    /// <summary>The ids behind each edge of the graph, one line per edge in the graph's order: "id id id".</summary>
+    public static IEnumerable<string> FactIdLines(FlowGraph graph) => graph.Edges.Select(edge => string.Join(" ", edge.FactIds!));
 
     public static JsonElement SpecGraph(string rule) =>
         JsonDocument.Parse(SpecExamples.ReadText($"mixed-case.{rule}.graph.json")).RootElement.Clone();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using LaunderTrail.Evidence;
 using LaunderTrail.Exports;
+using LaunderTrail.Tests.Tracing;
 using LaunderTrail.Tracing;
 using static LaunderTrail.Tests.Exports.ExportedFiles;
 
@@ -45,6 +46,8 @@ public sealed class GraphExportTests
             $"{e.Attribute("source")!.Value} {e.Attribute("target")!.Value} {Data(e, "kind")} {Data(e, "product")} " +
             $"{Data(e, "amount")} {Data(e, "facts")} {OriginsOf(e.Elements(GraphMl + "data").Select(d =>
                 ((string?)keys[(string)d.Attribute("key")!].Attribute("attr.name"), d.Value)))}"));
+        Assert.Equal(FactIdLines(Graph(rule)), edges.Select(e => string.Join(" ", Data(e, "factIds").Split('\n'))));
+        AssertFactIdsAreTheCases(edges.Select(e => (Data(e, "facts"), Data(e, "factIds").Split('\n'))));
     }
 
     [Theory]
@@ -81,6 +84,8 @@ public sealed class GraphExportTests
         Assert.Equal(specEdges.Select(EdgeText), edges.Select(e =>
             $"{e.Attribute("source")!.Value} {e.Attribute("target")!.Value} {Value(e, "edge", "kind")} {Value(e, "edge", "product")} " +
             $"{Value(e, "edge", "amount")} {Value(e, "edge", "facts")} {OriginsOf(Values(e, "edge"))}"));
+        Assert.Equal(FactIdLines(Graph(rule)), edges.Select(e => string.Join(" ", Value(e, "edge", "factIds").Split('\n'))));
+        AssertFactIdsAreTheCases(edges.Select(e => (Value(e, "edge", "facts"), Value(e, "edge", "factIds").Split('\n'))));
     }
 
     [Theory]
@@ -93,7 +98,8 @@ public sealed class GraphExportTests
         var nodes = spec.GetProperty("nodes").EnumerateArray().ToDictionary(n => n.GetProperty("id").GetString()!);
         var rows = CsvRows(Bytes(Graph(rule), I2Export.Write));
 
-        Assert.Equal(["amount", "from account", "from holder", "from role", "to account", "to holder", "to role", "kind", "product", "facts", "rule"],
+        Assert.Equal(["amount", "from account", "from holder", "from role", "to account", "to holder", "to role", "kind", "product", "facts",
+                "fact ids", "rule"],
             rows[0]);
         string End(string id) => nodes[id].GetProperty("kind").GetString() == "account"
             ? $"{nodes[id].GetProperty("account").GetString()},{nodes[id].GetProperty("holder").GetString()},{nodes[id].GetProperty("role").GetString()}"
@@ -101,7 +107,9 @@ public sealed class GraphExportTests
         Assert.Equal(spec.GetProperty("edges").EnumerateArray().Select(e =>
                 $"{e.GetProperty("amount").GetRawText()},{End(e.GetProperty("from").GetString()!)},{End(e.GetProperty("to").GetString()!)}," +
                 $"{e.GetProperty("kind").GetString()},{e.GetProperty("product").GetString()},{e.GetProperty("facts").GetInt32()},{rule}"),
-            rows.Skip(1).Select(row => string.Join(",", row)));
+            rows.Skip(1).Select(row => string.Join(",", row[..10].Append(row[11]))));
+        Assert.Equal(FactIdLines(Graph(rule)), rows.Skip(1).Select(row => string.Join(" ", row[10].Split('\n'))));
+        AssertFactIdsAreTheCases(rows.Skip(1).Select(row => (row[9], row[10].Split('\n'))));
     }
 
     [Theory]
@@ -116,15 +124,18 @@ public sealed class GraphExportTests
         var edges = CsvRows(Bytes(graph, Neo4jExport.WriteEdges));
 
         Assert.Equal(["id:ID", "kind", "name", "holder", "role", ":LABEL"], nodes[0]);
-        Assert.Equal([":START_ID", ":END_ID", "amount:double", "kind", "product", "facts:int", "rule", "origins:string[]", "originAmounts:double[]", ":TYPE"],
+        Assert.Equal([":START_ID", ":END_ID", "amount:double", "kind", "product", "facts:int", "factIds:string[]", "rule", "origins:string[]",
+                "originAmounts:double[]", ":TYPE"],
             edges[0]);
         Assert.Equal(spec.GetProperty("nodes").EnumerateArray().Select(n => NodeText(n) + " " + (n.GetProperty("kind").GetString() == "account" ? "Account" : "Product")),
             nodes.Skip(1).Select(row => string.Join(" ", row)));
         Assert.Equal(spec.GetProperty("edges").EnumerateArray().Select(e => EdgeText(e) + " " + e.GetProperty("kind").GetString()!.Replace('-', '_').ToUpperInvariant()),
             edges.Skip(1).Select(row =>
                 $"{row[0]} {row[1]} {row[3]} {row[4]} {row[2]} {row[5]} " +
-                $"{string.Join("; ", row[7].Split(';', StringSplitOptions.RemoveEmptyEntries).Zip(row[8].Split(';', StringSplitOptions.RemoveEmptyEntries), (o, a) => $"{o}={a}"))} {row[9]}"));
-        Assert.All(edges.Skip(1), row => Assert.Equal(rule, row[6]));
+                $"{string.Join("; ", row[8].Split(';', StringSplitOptions.RemoveEmptyEntries).Zip(row[9].Split(';', StringSplitOptions.RemoveEmptyEntries), (o, a) => $"{o}={a}"))} {row[10]}"));
+        Assert.All(edges.Skip(1), row => Assert.Equal(rule, row[7]));
+        Assert.Equal(FactIdLines(graph), edges.Skip(1).Select(row => string.Join(" ", row[6].Split(';'))));
+        AssertFactIdsAreTheCases(edges.Skip(1).Select(row => (row[5], row[6].Split(';'))));
     }
 
     [Fact]
@@ -149,12 +160,15 @@ public sealed class GraphExportTests
     private const string Awkward = "Wang, \"Lao\"\nJr.";
     private const string Formula = "=HYPERLINK(\"http://x\")";
 
-    private static FlowGraph AwkwardGraph(string origin) => new("EX-9", DateTimeOffset.Parse("2019-05-03T10:45:00+08:00"), TracingRule.Fifo,
+    private static FlowGraph AwkwardGraph(string origin, string factId = Formula) => new("EX-9", DateTimeOffset.Parse("2019-05-03T10:45:00+08:00"), TracingRule.Fifo,
         [
             new FlowNode("account:+86 a,b", FlowNodeKind.Account, "+86 a,b", Formula, AccountRole.Victim),
             new FlowNode("account:x", FlowNodeKind.Account, "x", Awkward, AccountRole.Fraudster),
         ],
-        [new FlowEdge("account:+86 a,b", "account:x", FlowEdgeKind.Transfer, "", 1234.565m, 2, [new OriginShare(origin, 1234.565m)])]);
+        [new FlowEdge("account:+86 a,b", "account:x", FlowEdgeKind.Transfer, "", 1234.565m, 2, [new OriginShare(origin, 1234.565m)])
+        {
+            FactIds = [factId, "t,2 \"b\""],
+        }]);
 
     [Fact]
     public void Names_with_commas_quotes_line_breaks_and_formulas_come_back_whole_and_i2_does_not_let_a_spreadsheet_run_them()
@@ -167,14 +181,17 @@ public sealed class GraphExportTests
         var graphMl = XDocument.Load(new MemoryStream(Bytes(graph, GraphMlExport.Write)));
         var gexf = XDocument.Load(new MemoryStream(Bytes(graph, GexfExport.Write)));
 
-        Assert.Equal(["1234.57", "'+86 a,b", "'" + Formula, "victim", "x", Awkward, "fraudster", "transfer", "", "2", "fifo"], i2[1]);
+        Assert.Equal(["1234.57", "'+86 a,b", "'" + Formula, "victim", "x", Awkward, "fraudster", "transfer", "", "2", "'" + Formula + "\nt,2 \"b\"", "fifo"],
+            i2[1]);
         Assert.Equal(["account:+86 a,b", "account", "+86 a,b", Formula, "victim", "Account"], nodes[1]);
         Assert.Equal(["account:x", "account", "x", Awkward, "fraudster", "Account"], nodes[2]);
-        Assert.Equal([Formula, "1234.57"], edges[1][7..9]);
+        Assert.Equal([Formula + ";t,2 \"b\"", "fifo", Formula, "1234.57"], edges[1][6..10]);
         Assert.Contains(graphMl.Descendants(GraphMl + "data"), d => d.Value == Awkward);
         Assert.Contains(graphMl.Descendants(GraphMl + "key"), k => (string?)k.Attribute("attr.name") == "origin: " + Formula);
         Assert.Contains(graphMl.Descendants(GraphMl + "data"), d => d.Value == "2019-05-03T10:45:00+08:00");
         Assert.Contains(gexf.Descendants(Gexf + "attvalue"), v => (string?)v.Attribute("value") == Awkward);
+        Assert.Contains(graphMl.Descendants(GraphMl + "data"), d => d.Value == Formula + "\nt,2 \"b\"");
+        Assert.Contains(gexf.Descendants(Gexf + "attvalue"), v => (string?)v.Attribute("value") == Formula + "\nt,2 \"b\"");
     }
 
     [Fact]
@@ -183,6 +200,30 @@ public sealed class GraphExportTests
         var refused = Assert.Throws<InvalidOperationException>(() => Bytes(AwkwardGraph("Li; Wang"), Neo4jExport.WriteEdges));
 
         Assert.Contains("origin 'Li; Wang' holds ';'", refused.Message);
+    }
+
+    [Fact]
+    public void Neo4j_refuses_a_fact_id_holding_its_array_delimiter_rather_than_split_it_in_two()
+    {
+        var refused = Assert.Throws<InvalidOperationException>(() => Bytes(AwkwardGraph("Li Wang", "tx;7"), Neo4jExport.WriteEdges));
+
+        Assert.Contains("fact id 'tx;7' holds ';'", refused.Message);
+    }
+
+    /// <summary>
+    /// Each edge read back lists as many ids as it counts facts (the mixed case has fewer than the bound on every edge),
+    /// each the id of a fact of the case that moves money or value.
+    /// </summary>
+    private static void AssertFactIdsAreTheCases(IEnumerable<(string Facts, string[] Ids)> edges)
+    {
+        var moving = SpecExamples.ReadEvents("mixed-case.jsonl")
+            .Where(fact => fact is FundsTransferred or LoanDisbursed or PrepaidValuePurchased or PrepaidValueTransferred or PrepaidValueResold)
+            .Select(fact => fact.Id).ToHashSet(StringComparer.Ordinal);
+        Assert.All(edges, edge =>
+        {
+            Assert.Equal(int.Parse(edge.Facts, System.Globalization.CultureInfo.InvariantCulture), edge.Ids.Length);
+            Assert.All(edge.Ids, id => Assert.Contains(id, moving));
+        });
     }
 
     private static FlowGraph Graph(string rule)

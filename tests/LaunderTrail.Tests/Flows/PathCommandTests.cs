@@ -82,11 +82,18 @@ public sealed class PathCommandTests(PostgresServer server) : StoreFixture(serve
             answer.RootElement.GetProperty("routes").EnumerateArray().Select(Nodes));
         Assert.Equal("pro-rata", answer.RootElement.GetProperty("rule").GetString());
         Assert.EndsWith("\n", json.Output);
+        // Each hop names the facts behind it: the purchase p-2 is behind both its purchase and its issue, and the two
+        // resales of Q coins to cm-q in the order they happened (x-2, a resale of what mid-1 no longer held, behind none).
+        var hops = answer.RootElement.GetProperty("routes")[0].GetProperty("hops").EnumerateArray().ToList();
+        Assert.Equal(["f-2", "f-5", "p-2", "p-2", "r-2 r-3"],
+            hops.Select(h => string.Join(" ", h.GetProperty("factIds").EnumerateArray().Select(id => id.GetString()))));
+        Assert.All(hops, h => Assert.Equal(0, h.GetProperty("moreFacts").GetInt32()));
 
         Assert.True(text.ExitCode == ExitCodes.Ok, text.Errors);
         Assert.Contains("1 route(s)", text.Output);
         Assert.Contains("5,330.67 reached cm-q in 5 hop(s)", text.Output);
         Assert.Contains("19,990.00", text.Output);
+        Assert.Contains("r-2, r-3", text.Output);
     }
 
     [Fact]
