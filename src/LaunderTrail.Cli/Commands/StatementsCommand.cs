@@ -42,16 +42,7 @@ public sealed class StatementsCommand : AsyncCommand<StatementsCommand.Settings>
             return ExitCodes.Ok;
         }
 
-        var table = new Table().Border(TableBorder.Simple)
-            .AddColumn("statement")
-            .AddColumn("profile")
-            .AddColumn("accounts")
-            .AddColumn("period")
-            .AddColumn(new TableColumn("used").RightAligned())
-            .AddColumn(new TableColumn("skipped").RightAligned())
-            .AddColumn(new TableColumn("matched").RightAligned())
-            .AddColumn(new TableColumn("review").RightAligned())
-            .AddColumn("reconciles");
+        var table = StatementImportView.StatementsTable(withAccounts: true);
         foreach (var s in statements)
             table.AddRow(Escape(s.File), s.Profile, Escape(string.Join(", ", s.Accounts)),
                 StatementImportView.Period(s.PeriodFrom, s.PeriodTo), $"{s.RowsUsed:N0}", $"{s.RowsSkipped:N0}",

@@ -7,19 +7,24 @@ namespace LaunderTrail.Cli.Rendering;
 /// <summary>The statements of an import: each with its period, rows and reconciliation; then what a person must look at.</summary>
 public static class StatementImportView
 {
+    /// <summary>The columns every list of statements shows, with their own accounts where the list names them.</summary>
+    public static Table StatementsTable(bool withAccounts)
+    {
+        var table = new Table().Border(TableBorder.Simple).AddColumn("statement").AddColumn("profile");
+        if (withAccounts) table.AddColumn("accounts");
+        return table.AddColumn("period")
+            .AddColumn(new TableColumn("used").RightAligned())
+            .AddColumn(new TableColumn("skipped").RightAligned())
+            .AddColumn(new TableColumn("matched").RightAligned())
+            .AddColumn(new TableColumn("review").RightAligned())
+            .AddColumn("reconciles");
+    }
+
     public static void Write(IAnsiConsole console, StatementReport report)
     {
         if (report.Statements.Count > 0)
         {
-            var table = new Table().Border(TableBorder.Simple)
-                .AddColumn("statement")
-                .AddColumn("profile")
-                .AddColumn("period")
-                .AddColumn(new TableColumn("used").RightAligned())
-                .AddColumn(new TableColumn("skipped").RightAligned())
-                .AddColumn(new TableColumn("matched").RightAligned())
-                .AddColumn(new TableColumn("review").RightAligned())
-                .AddColumn("reconciles");
+            var table = StatementsTable(withAccounts: false);
             foreach (var s in report.Statements)
                 table.AddRow(Text(s.File), s.Profile, Period(s.From, s.To), $"{s.RowsUsed:N0}", $"{s.RowsSkipped:N0}",
                     $"{s.RowsMatched:N0}", $"{s.RowsForReview:N0}", Reconciles(s.Reconciles));
