@@ -69,16 +69,9 @@ public sealed class FlowQueries(CaseStore store)
     {
         if (asOf is null && knownAt is null)
         {
-            if (await CurrentHeadAsync(@case, ct) is not { } head) return null;
-            var stored = new List<FlowReport>(rules.Count);
-            foreach (var rule in rules)
-            {
-                if (await StoredReports.ReadExactAsync(store.Db, store.Schema, @case, rule, head, ct) is not { } report) break;
-                stored.Add(report);
-            }
-            if (stored.Count == rules.Count) return stored;
-            var refreshed = await new FlowProjector(store).RefreshAsync(@case, ct);
-            return rules.Select(rule => refreshed.For(rule).Report).ToList();
+            return await OfOneHeadAsync(@case, rules,
+                (rule, head) => StoredReports.ReadExactAsync(store.Db, store.Schema, @case, rule, head, ct),
+                packed => packed.Report, ct);
         }
 
         var (facts, _) = await new CaseHistory(store).FactsAsync(@case, knownAt, ct);
@@ -119,18 +112,32 @@ public sealed class FlowQueries(CaseStore store)
                 : null;
         }
 
+        var written = await OfOneHeadAsync(@case, rules,
+            (rule, head) => StoredReports.OpenWrittenAsync(store.Db, store.Schema, @case, rule, head, ct),
+            packed => StoredReports.Unpack(packed.Written), ct);
+        return written?.Zip(rules, (report, rule) => (rule, report));
+    }
+
+    /// <summary>
+    /// One stored form per rule, all of the case's current chain head; when one is missing or outdated, every rule's form
+    /// from one refresh instead, so that the forms are always about the very same facts.
+    /// </summary>
+    /// <returns>The forms in the order of <paramref name="rules"/>, or null when the case has no recorded facts.</returns>
+    private async Task<IReadOnlyList<T>?> OfOneHeadAsync<T>(string @case, IReadOnlyList<TracingRule> rules,
+        Func<TracingRule, ChainHead, Task<T?>> read, Func<PackedReport, T> refreshedForm, CancellationToken ct) where T : class
+    {
         if (await CurrentHeadAsync(@case, ct) is not { } head) return null;
-        var stored = new List<(TracingRule, Stream)>(rules.Count);
+        var stored = new List<T>(rules.Count);
         foreach (var rule in rules)
         {
-            if (await StoredReports.OpenWrittenAsync(store.Db, store.Schema, @case, rule, head, ct) is not { } written) break;
-            stored.Add((rule, written));
+            if (await read(rule, head) is not { } form) break;
+            stored.Add(form);
         }
         if (stored.Count == rules.Count) return stored;
 
-        foreach (var (_, written) in stored) await written.DisposeAsync();
+        foreach (var form in stored.OfType<IAsyncDisposable>()) await form.DisposeAsync();
         var refreshed = await new FlowProjector(store).RefreshAsync(@case, ct);
-        return rules.Select(rule => (rule, StoredReports.Unpack(refreshed.For(rule).Written))).ToList();
+        return rules.Select(rule => refreshedForm(refreshed.For(rule))).ToList();
     }
 
     /// <summary>
