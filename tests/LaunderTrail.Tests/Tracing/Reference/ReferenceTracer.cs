@@ -251,10 +251,11 @@ internal sealed class ReferenceTracer
         var balance = pool.Sum(p => p.Amount);
         var amount = faceValue ?? balance;
         if (amount == 0m) return null;
-        var taken = TakeInProportion(pool, amount);
+        // Each origin's share of what is held, then what is moved beyond it, taken last.
+        var taken = PerOrigin(TakeInProportion(pool, amount));
         var beyond = amount - taken.Sum(p => p.Amount);
         if (beyond > 0m) taken.Add(new Parcel(null, beyond));
-        return PerOrigin(taken);
+        return taken;
     }
 
     /// <summary>
