@@ -173,7 +173,8 @@ public static class FactParser
             foreach (var property in element.EnumerateObject())
             {
                 if (!Accepted.ContainsKey(property.Name))
-                    errors.Add(new FieldError(Characters.Printable(property.Name), "unknown field"));
+                    errors.Add(new FieldError(property.Name.Length == 0 ? "\"\"" : Characters.Printable(property.Name),
+                        property.Name.Length == 0 ? "unknown field (a key with no name)" : "unknown field"));
             }
 
             return errors;

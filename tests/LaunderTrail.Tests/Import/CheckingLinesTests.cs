@@ -79,6 +79,7 @@ public sealed class CheckingLinesTests
         { $"{{{Envelope},\"type\":\"OrderDataSold\",\"seller\":\"s\",\"buyer\":\"b\",\"records\":2,\"pricePerRecord\":1,\"victims\":[null]}}", "victims[0]: must be a string" },
         { $"{{{Envelope},\"type\":\"EventRetracted\",\"retracts\":\"t-0\",\"reason\":\"typo\\nhidden\"}}", "reason: holds U+000A, a line break (names are one line), at character 5" },
         { Transfer(extra: ",\"am\\u202Eount\":1"), "am\\u202Eount: unknown field" },
+        { Transfer(extra: ",\"\":1"), "\"\": unknown field (a key with no name)" },
     };
 
     [Theory]

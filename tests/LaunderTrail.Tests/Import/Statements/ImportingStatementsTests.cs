@@ -205,8 +205,9 @@ public sealed class ImportingStatementsTests(PostgresServer server) : StoreFixtu
     public async Task The_two_sides_of_a_transfer_imported_at_the_same_moment_record_it_once()
     {
         var cases = new[] { "SQ-S-2", "SQ-S-3", "SQ-S-4" };
+        var sides = new[] { _files.ZhengBank(), _files.WangBank() };
 
-        await Task.WhenAll(cases.SelectMany(@case => new[] { _files.ZhengBank(), _files.WangBank() }.Select(file =>
+        await Task.WhenAll(cases.SelectMany(@case => sides.Select(file =>
             Task.Run(async () => Accepted(await new StatementImport(Store, FixedClock.At("2026-12-01T10:00:00Z"))
                 .RunAsync([StatementFile.OnDisk(file)], [], new StatementOptions { Case = @case }, "investigator-1", dryRun: false, Ct))))));
 
