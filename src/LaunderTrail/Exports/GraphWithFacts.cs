@@ -1,4 +1,4 @@
-using LaunderTrail.Cases;
+using LaunderTrail.Flows;
 using LaunderTrail.Storage;
 using LaunderTrail.Tracing;
 
@@ -19,10 +19,7 @@ public static class GraphWithFacts
 
     /// <returns>The graph, or null when the case has no recorded facts.</returns>
     /// <exception cref="Court.TamperedCaseException">The case's events are not the ones recorded.</exception>
-    public static async Task<FlowGraph?> ReadAsync(CaseStore store, string @case, TracingRule rule, DateTimeOffset? asOf,
-        DateTimeOffset? knownAt, CancellationToken ct)
-    {
-        var (facts, _) = await new CaseHistory(store).FactsAsync(@case, knownAt, ct);
-        return facts.Count == 0 ? null : FlowTracer.TraceWithGraph(@case, CaseTimeline.Of(facts, asOf), rule, asOf, IdsPerEdge).Graph;
-    }
+    public static Task<FlowGraph?> ReadAsync(CaseStore store, string @case, TracingRule rule, DateTimeOffset? asOf,
+        DateTimeOffset? knownAt, CancellationToken ct) =>
+        new FlowQueries(store).GraphAsync(@case, rule, asOf, knownAt, IdsPerEdge, ct);
 }

@@ -19,15 +19,10 @@ public static class ComparedReportsJson
             writer.WriteStartObject();
             foreach (var (rule, written) in reports)
             {
-                byte[] report;
-                await using (written)
-                using (var buffer = new MemoryStream())
-                {
-                    await written.CopyToAsync(buffer, ct);
-                    report = buffer.ToArray();
-                }
+                using var report = new MemoryStream();
+                await using (written) await written.CopyToAsync(report, ct);
                 writer.WritePropertyName(TracingRules.Name(rule));
-                CopyTokens(report, writer);
+                CopyTokens(report.GetBuffer().AsSpan(0, (int)report.Length), writer);
                 await writer.FlushAsync(ct);
             }
             writer.WriteEndObject();

@@ -34,12 +34,15 @@ public sealed class FlowQueries(CaseStore store)
     /// The flow graph (INTERCHANGE.md) as an object, traced from the checked events, for the questions that walk it
     /// (paths, exports). Written out, the stored graph is read instead: <see cref="OpenGraphJsonAsync"/>.
     /// </summary>
+    /// <param name="factIdsPerEdge">How many ids of the facts behind each edge to keep (<see cref="FlowEdge.FactIds"/>); none by default.</param>
     /// <returns>The graph, or null when the case has no recorded facts.</returns>
     public async Task<FlowGraph?> GraphAsync(string @case, TracingRule rule, DateTimeOffset? asOf = null,
-        DateTimeOffset? knownAt = null, CancellationToken ct = default)
+        DateTimeOffset? knownAt = null, int factIdsPerEdge = 0, CancellationToken ct = default)
     {
         var (facts, _) = await new CaseHistory(store).FactsAsync(@case, knownAt, ct);
-        return facts.Count == 0 ? null : FlowTracer.TraceWithGraph(@case, CaseTimeline.Of(facts, asOf), rule, asOf).Graph;
+        return facts.Count == 0
+            ? null
+            : FlowTracer.TraceWithGraph(@case, CaseTimeline.Of(facts, asOf), rule, asOf, factIdsPerEdge).Graph;
     }
 
     /// <summary>
@@ -51,7 +54,7 @@ public sealed class FlowQueries(CaseStore store)
         DateTimeOffset? knownAt = null, CancellationToken ct = default)
     {
         if (asOf is not null || knownAt is not null)
-            return await GraphAsync(@case, rule, asOf, knownAt, ct) is { } replay ? new MemoryStream(FlowGraphJson.Utf8(replay)) : null;
+            return await GraphAsync(@case, rule, asOf, knownAt, ct: ct) is { } replay ? new MemoryStream(FlowGraphJson.Utf8(replay)) : null;
 
         if (await CurrentHeadAsync(@case, ct) is not { } head) return null;
         return await StoredReports.OpenGraphAsync(store.Db, store.Schema, @case, rule, head, ct)
