@@ -1,4 +1,5 @@
 using JasperFx;
+using JasperFx.Events.Daemon;
 using LaunderTrail.Access;
 using LaunderTrail.Api.Reference;
 using LaunderTrail.Api.Security;
@@ -31,13 +32,16 @@ public static class ApiHost
 
         builder.Services.AddMarten(options =>
             {
-                EvidenceStore.Configure(options, store.ConnectionString, store.Schema);
+                EvidenceStore.Configure(options, store.ConnectionString, store.Schema, store.Flows);
                 // Wolverine builds its envelope tables when Marten may change the schema. A login that may not has had
                 // them built by the owner (MigrateMessageStorageAsync); one login for both builds them as the host starts.
                 if (!store.Logins.AreSeparate)
                     options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
             })
-            .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = store.Schema);
+            .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = store.Schema)
+            // Keeps the case read models current while nobody reads: one node at a time runs the projection, another
+            // takes over when it stops (an advisory lock per projection in PostgreSQL).
+            .AddAsyncDaemon(DaemonMode.HotCold);
         builder.Host.UseWolverine(ConfigureWolverine);
         builder.Services.AddWolverineHttp();
 

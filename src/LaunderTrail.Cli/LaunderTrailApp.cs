@@ -56,6 +56,9 @@ public static class LaunderTrailApp
             config.AddCommand<HeadCommand>("head")
                 .WithDescription("Print a case's chain head (POS:HASH) after checking its chain, to keep outside LaunderTrail and check later with verify --head.")
                 .WithExample("head", "--case", "SQ-2019-515");
+            config.AddCommand<StatusCommand>("status")
+                .WithDescription("Print which recorded fact a case's read models reflect: { \"recorded\": N, \"traced\": M }.")
+                .WithExample("status", "--case", "SQ-2019-515", "--wait", "60");
             config.AddCommand<ServeCommand>("serve")
                 .WithDescription("Serve the HTTP API (roles by API key, every case access logged) on 127.0.0.1:5080.");
             config.AddBranch("keys", keys =>

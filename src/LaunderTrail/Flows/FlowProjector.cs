@@ -4,7 +4,9 @@ using LaunderTrail.Evidence;
 using LaunderTrail.Storage;
 using LaunderTrail.Tracing;
 using Marten;
+using Marten.Events;
 using Marten.Services;
+using Npgsql;
 
 namespace LaunderTrail.Flows;
 
@@ -33,30 +35,7 @@ public sealed class FlowProjector(CaseStore store)
     /// <returns>The stale cases that could not be refreshed, by case number.</returns>
     public async Task<IReadOnlyList<UnreadableCase>> RefreshStaleAsync(CancellationToken ct = default)
     {
-        Dictionary<string, (long, string?)> built;
-        await using (var session = store.Documents.QuerySession())
-        {
-            var rows = await session.Query<CaseFlows>().Select(c => new { c.Id, c.LastSeq, c.Head }).ToListAsync(ct);
-            built = rows.ToDictionary(r => r.Id, r => (r.LastSeq, r.Head), StringComparer.Ordinal);
-        }
-
-        await using var command = store.Db.CreateCommand(
-            $"""
-             select s.id, s.version, e.headers->>'chain' from {store.Schema}.mt_streams s
-             left join {store.Schema}.mt_events e on e.stream_id = s.id and e.version = s.version
-             where s.type = 'case_file' order by s.id collate "C"
-             """);
-        var stale = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                var current = (reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2));
-                if (!built.TryGetValue(reader.GetString(0), out var head) || head != current || current.Item2 is null)
-                    stale.Add(reader.GetString(0));
-            }
-        }
-
+        var stale = await StaleCasesAsync(only: null, ct);
         var unreadable = new List<UnreadableCase>();
         foreach (var @case in stale)
         {
@@ -73,9 +52,53 @@ public sealed class FlowProjector(CaseStore store)
         return unreadable;
     }
 
+    /// <summary>Traces the case again unless its read model was built from its current chain head.</summary>
+    /// <returns>The facts traced; null when the read model was current already, or the case has no facts.</returns>
+    internal async Task<long?> RefreshIfStaleAsync(string @case, CancellationToken ct = default)
+    {
+        if ((await StaleCasesAsync(@case, ct)).Count == 0) return null;
+        return (await RefreshAsync(@case, ct)).Flows.LastSeq;
+    }
+
     /// <summary>
-    /// Rebuilds every case's read models from the events; reports facts read as it goes. A case whose events were
-    /// altered is refused (it keeps no read model, so every read of it refuses too) and the others are rebuilt.
+    /// The cases whose read model is missing or was built from another chain head than the case's current one, sorted;
+    /// of one case only when <paramref name="only"/> is given.
+    /// </summary>
+    private async Task<List<string>> StaleCasesAsync(string? only, CancellationToken ct)
+    {
+        Dictionary<string, (long, string?)> built;
+        await using (var session = store.Documents.QuerySession())
+        {
+            var query = session.Query<CaseFlows>().AsQueryable();
+            if (only is not null) query = query.Where(c => c.Id == only);
+            var rows = await query.Select(c => new { c.Id, c.LastSeq, c.Head }).ToListAsync(ct);
+            built = rows.ToDictionary(r => r.Id, r => (r.LastSeq, r.Head), StringComparer.Ordinal);
+        }
+
+        await using var command = store.Db.CreateCommand(
+            $"""
+             select s.id, s.version, e.headers->>'chain' from {store.Schema}.mt_streams s
+             left join {store.Schema}.mt_events e on e.stream_id = s.id and e.version = s.version
+             where s.type = 'case_file' and ($1::text is null or s.id = $1) order by s.id collate "C"
+             """);
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)only ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        var stale = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var current = (reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+            if (!built.TryGetValue(reader.GetString(0), out var head) || head != current || current.Item2 is null)
+                stale.Add(reader.GetString(0));
+        }
+        return stale;
+    }
+
+    /// <summary>
+    /// Rebuilds every case's read models from the events through Marten's projection rebuild
+    /// (<see cref="CaseFlowsProjection"/>); reports each case as it is traced. Every case is given a recording notice
+    /// first if its facts go beyond its last one (cases recorded before notices were kept), so that the rebuild reaches
+    /// them all. A case whose events were altered is refused (it keeps no read model, so every read of it refuses too)
+    /// and the others are rebuilt.
     /// </summary>
     public async Task<Rebuilt> RebuildAsync(IProgress<(string Case, long Facts)>? progress = null, CancellationToken ct = default)
     {
@@ -87,24 +110,28 @@ public sealed class FlowProjector(CaseStore store)
             await session.SaveChangesAsync(ct);
         }
 
-        long total = 0;
-        var refused = new List<TamperedCaseException>();
-        foreach (var @case in await new CaseHistory(store).CasesAsync(ct))
+        await RecordingNotices.CatchUpAsync(store.Db, store.Schema, (EventGraph)store.Documents.Options.Events,
+            TimeProvider.System.GetUtcNow(), ct);
+        store.Flows.Progress = progress;
+        try
         {
-            try
-            {
-                var refreshed = await RefreshAsync(@case, ct);
-                total += refreshed.Flows.LastSeq;
-                progress?.Report((@case, total));
-            }
-            catch (TamperedCaseException e)
-            {
-                refused.Add(e);
-            }
+            using var daemon = await store.Documents.BuildProjectionDaemonAsync();
+            await daemon.RebuildProjectionAsync(CaseFlowsProjection.Name, RebuildTimeout, ct);
+        }
+        finally
+        {
+            store.Flows.Progress = null;
         }
 
-        return new Rebuilt(total, refused);
+        // The projection skips a case it cannot trace; tracing it here again names why.
+        var refused = (await RefreshStaleAsync(ct)).Select(u => u.Failure).OfType<TamperedCaseException>().ToList();
+        await using var query = store.Documents.QuerySession();
+        var facts = await query.Query<CaseFlows>().SumAsync(c => c.LastSeq, ct);
+        return new Rebuilt(facts, refused);
     }
+
+    /// <summary>How long a rebuild may take before Marten gives up on it: far beyond a rebuild of millions of facts here.</summary>
+    private static readonly TimeSpan RebuildTimeout = TimeSpan.FromHours(6);
 
     /// <summary>
     /// Traces every rule from one timeline, each on a core of its own together with writing, serialising and

@@ -161,6 +161,35 @@ public sealed class FlowQueries(CaseStore store)
         return new MerchantFigures(new MerchantTotals { Id = account, Holder = totals?.Holder ?? "", Rows = rows }, unreadable);
     }
 
+    /// <summary>
+    /// Which recorded fact the case's read models reflect; when <paramref name="wait"/> is given, first waits up to that
+    /// long for the projection to trace every recorded fact (whichever node traces it).
+    /// </summary>
+    /// <returns>The status, or null when the case has no recorded facts.</returns>
+    public async Task<CaseStatus?> StatusAsync(string @case, TimeSpan? wait = null, CancellationToken ct = default)
+    {
+        var deadline = wait is { } patience ? TimeProvider.System.GetTimestamp() + (long)(patience.TotalSeconds * TimeProvider.System.TimestampFrequency) : 0;
+        while (true)
+        {
+            var status = await ReadStatusAsync(@case, ct);
+            if (status is null || status.IsCurrent || TimeProvider.System.GetTimestamp() >= deadline) return status;
+            await Task.Delay(StatusPollInterval, ct);
+        }
+    }
+
+    private static readonly TimeSpan StatusPollInterval = TimeSpan.FromMilliseconds(100);
+
+    private async Task<CaseStatus?> ReadStatusAsync(string @case, CancellationToken ct)
+    {
+        await using var command = store.Db.CreateCommand(
+            $"select version from {store.Schema}.mt_streams where id = $1 and type = 'case_file'");
+        command.Parameters.AddWithValue(@case);
+        if (await command.ExecuteScalarAsync(ct) is not long recorded || recorded == 0) return null;
+        await using var session = store.Documents.QuerySession();
+        var traced = await session.Query<CaseFlows>().Where(c => c.Id == @case).Select(c => c.LastSeq).ToListAsync(ct);
+        return new CaseStatus(recorded, traced.Count == 0 ? 0 : traced[0]);
+    }
+
     /// <returns>
     /// The case's version and the chain hash stored on its last event (empty when that event is missing, so that no
     /// stored report matches and the read traces, and refuses, the case); null when the case has no recorded facts.

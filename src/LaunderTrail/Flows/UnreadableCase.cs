@@ -8,6 +8,12 @@ namespace LaunderTrail.Flows;
 /// </summary>
 public sealed record UnreadableCase(string Case, string Reason, Exception Failure)
 {
+    /// <summary>
+    /// Whether the failure is the case's own (its events, its figures), so that skipping the case is right; a failure
+    /// of the database or the machine is not, and is left to whoever retries.
+    /// </summary>
+    public static bool IsAboutTheCase(Exception failure) => failure is TamperedCaseException or ArithmeticException;
+
     /// <summary>A reason to show a reader: what kind of failure, never the exception's own text.</summary>
     public static string ReasonOf(Exception failure) => failure switch
     {

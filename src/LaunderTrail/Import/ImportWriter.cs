@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using LaunderTrail.Court;
+using LaunderTrail.Flows;
 using LaunderTrail.Storage;
 using Marten.Events;
 using Npgsql;
@@ -131,6 +132,8 @@ internal sealed class ImportWriter(
         if (_copy is null) return;
         await _copy.MoveStreamsAsync(
             _adding.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => (c.Key, _heads[c.Key].Version - c.Value, c.Value)), ct);
+        await RecordingNotices.AppendAsync(_connection!, _transaction!, store.Schema, (EventGraph)store.Documents.Options.Events,
+            _adding.Keys.Select(@case => (@case, _heads[@case].Version)), recordedAt, ct);
         await _transaction!.CommitAsync(ct);
         progress?.Report(new ImportProgress(ImportPhase.Writing, source.Length ?? 0, source.Length, _lastLine));
     }

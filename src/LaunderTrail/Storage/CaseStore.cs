@@ -11,12 +11,13 @@ namespace LaunderTrail.Storage;
 /// </summary>
 public sealed class CaseStore : IAsyncDisposable
 {
-    private CaseStore(DatabaseLogins logins, string schema, DocumentStore documents, NpgsqlDataSource db)
+    private CaseStore(DatabaseLogins logins, string schema)
     {
         Logins = logins;
         Schema = schema;
-        Documents = documents;
-        Db = db;
+        Flows = new CaseFlowsProjection(this);
+        Documents = EvidenceStore.Open(logins.Application, schema, Flows);
+        Db = NpgsqlDataSource.Create(logins.Application);
     }
 
     public DatabaseLogins Logins { get; }
@@ -24,6 +25,9 @@ public sealed class CaseStore : IAsyncDisposable
     public string Schema { get; }
     public DocumentStore Documents { get; }
     public NpgsqlDataSource Db { get; }
+
+    /// <summary>The case read models' projection, registered with <see cref="Documents"/>.</summary>
+    public CaseFlowsProjection Flows { get; }
 
     /// <summary>Opens the store with one login that both migrates and works (a connection string given by the operator).</summary>
     public static Task<CaseStore> OpenAsync(string connectionString, string schema = EvidenceStore.DefaultSchema,
@@ -38,9 +42,7 @@ public sealed class CaseStore : IAsyncDisposable
         CancellationToken ct = default)
     {
         await MigrateAsync(logins, schema, ct);
-        var documents = EvidenceStore.Open(logins.Application, schema);
-        var db = NpgsqlDataSource.Create(logins.Application);
-        return new CaseStore(logins, schema, documents, db);
+        return new CaseStore(logins, schema);
     }
 
     private static async Task MigrateAsync(DatabaseLogins logins, string schema, CancellationToken ct)

@@ -1,5 +1,7 @@
 using JasperFx;
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
 using LaunderTrail.Evidence;
 using LaunderTrail.Flows;
 using Marten;
@@ -16,17 +18,34 @@ public static class EvidenceStore
 {
     public const string DefaultSchema = "laundertrail";
 
-    public static DocumentStore Open(string connectionString, string schema = DefaultSchema) =>
-        new(Configure(new StoreOptions(), connectionString, schema));
+    /// <remarks>
+    /// The store a command opens runs no daemon of its own: <c>laundertrail serve</c> runs the projection, and
+    /// <c>rebuild</c> runs it on demand. Saying so keeps Marten from printing a warning into a command's output.
+    /// </remarks>
+    public static DocumentStore Open(string connectionString, string schema, CaseFlowsProjection flows)
+    {
+        var options = Configure(new StoreOptions(), connectionString, schema, flows);
+        options.Projections.AsyncMode = DaemonMode.ExternallyManaged;
+        return new DocumentStore(options);
+    }
 
     /// <summary>
     /// The set-up the application works with. It never changes the schema (the application login may not): the
     /// owner login brings it up to date first (<see cref="ConfigureMigrations"/>, <see cref="CaseStore.OpenAsync(DatabaseLogins, string, CancellationToken)"/>).
     /// </summary>
-    public static StoreOptions Configure(StoreOptions options, string connectionString, string schema)
+    /// <param name="flows">The case read models' projection, which the async daemon runs.</param>
+    public static StoreOptions Configure(StoreOptions options, string connectionString, string schema, CaseFlowsProjection flows)
     {
         ConfigureShape(options, connectionString, schema);
         options.AutoCreateSchemaObjects = AutoCreate.None;
+
+        // The projection follows the recording notices alone; the daemon then never loads the facts themselves.
+        var following = new ProjectionWrapper<IDocumentOperations, IQuerySession>(flows, ProjectionLifecycle.Async)
+        {
+            Name = CaseFlowsProjection.Name,
+        };
+        following.IncludeType<CaseFactsRecorded>();
+        options.Projections.Add(following, ProjectionLifecycle.Async);
         return options;
     }
 
@@ -52,6 +71,7 @@ public static class EvidenceStore
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.Events.AddEventTypes(EvidenceTypes.All);
+        options.Events.AddEventType<CaseFactsRecorded>();
         // The read model changed shape when the reports moved to their own table; a new name makes every case stale.
         options.Schema.For<CaseFlows>().DocumentAlias("case_flows_v2");
         options.Schema.For<MerchantTotals>();

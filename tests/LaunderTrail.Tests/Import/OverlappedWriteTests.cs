@@ -113,7 +113,7 @@ public sealed class OverlappedWriteTests(PostgresServer server) : StoreFixture(s
 
         Assert.Equal(["check.jsonl:2: amount: must be greater than 0"], outcome.Errors.Select(e => e.ToString()));
         Assert.Equal(2, outcome.Summary.Lines);
-        Assert.Equal(0, await ScalarAsync("select count(*) from {schema}.mt_events"));
+        Assert.Equal(0, await ScalarAsync("select count(*) from {schema}.mt_events where stream_id not like 'recorded:%'"));
     }
 
     private static string Line(string @case, string id, string amount) =>
