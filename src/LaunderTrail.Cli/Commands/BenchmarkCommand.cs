@@ -269,7 +269,7 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
         var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         // Run through `dotnet laundertrail.dll` or as the `laundertrail` executable, whichever this process is.
         if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(LaunderTrailApp).Assembly.Location);
-        foreach (var arg in new[] { "import", file, "--schema", schema, "--recorded-by", "benchmark" }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { "import", file, "--schema", schema, "--recorded-by", "benchmark", "--no-trace" }) start.ArgumentList.Add(arg);
         if (db is not null)
         {
             start.ArgumentList.Add("--db");

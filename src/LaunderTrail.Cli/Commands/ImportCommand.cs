@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using LaunderTrail.Flows;
 using LaunderTrail.Import;
 using LaunderTrail.Import.Statements;
 using LaunderTrail.Cli.Rendering;
@@ -47,6 +48,10 @@ public sealed class ImportCommand : AsyncCommand<ImportCommand.Settings>
         [CommandOption("--aliases <FILE>")]
         [Description("A CSV with the header shown,account linking counterparties as statements show them to accounts.")]
         public string? Aliases { get; init; }
+
+        [CommandOption("--no-trace")]
+        [Description("Leave the imported cases' read models to the projection (laundertrail serve, or the next read) instead of tracing them before exiting.")]
+        public bool NoTrace { get; init; }
 
         [CommandOption("--dry-run")]
         [Description("Read, check, match and reconcile, print the facts that would be recorded as JSON Lines, and write nothing.")]
@@ -111,6 +116,7 @@ public sealed class ImportCommand : AsyncCommand<ImportCommand.Settings>
             var outcome = await ImportFileAsync(store, paths[0], recordedBy, ct);
             if (!outcome.Accepted) return Refuse(outcome.Errors, paths[0]);
             ImportSummaryView.Write(AnsiConsole.Console, outcome.Summary);
+            if (!settings.NoTrace) await TraceAsync(store, outcome.Summary.Cases, ct);
             return ExitCodes.Ok;
         }
 
@@ -150,7 +156,21 @@ public sealed class ImportCommand : AsyncCommand<ImportCommand.Settings>
 
         ImportSummaryView.Write(AnsiConsole.Console, outcome.Summary!);
         StatementImportView.Write(AnsiConsole.Console, outcome.Report!);
+        if (!settings.NoTrace) await TraceAsync(store, outcome.Summary!.Cases, ct);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Leaves the imported cases' read models current, so the next read answers from them: the projection that
+    /// <c>serve</c> runs would trace them too, but a command-line user may run no server, and skips what is current.
+    /// </summary>
+    private static async Task TraceAsync(LaunderTrail.Storage.CaseStore store, IEnumerable<string> cases, CancellationToken ct)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var progress = new SynchronousProgress<(string Case, long Facts)>(traced =>
+            Diagnostics.Note($"traced case {traced.Case}: {traced.Facts:N0} facts, read models current ({clock.Elapsed.TotalSeconds:N1} s)"));
+        foreach (var unreadable in await new FlowProjector(store).CatchUpAsync(cases, progress, ct))
+            Diagnostics.Error($"case {unreadable.Case} was recorded but not traced: {unreadable.Reason}");
     }
 
     private static int Refuse(IReadOnlyList<LineError> errors, string what)

@@ -52,6 +52,28 @@ public sealed class FlowProjector(CaseStore store)
         return unreadable;
     }
 
+    /// <summary>
+    /// Brings the read models of <paramref name="cases"/> up to date now, each case traced unless it is current already:
+    /// what a command that has just recorded facts does before it exits. A case that cannot be traced is named.
+    /// </summary>
+    public async Task<IReadOnlyList<UnreadableCase>> CatchUpAsync(IEnumerable<string> cases,
+        IProgress<(string Case, long Facts)>? progress = null, CancellationToken ct = default)
+    {
+        var unreadable = new List<UnreadableCase>();
+        foreach (var @case in cases)
+        {
+            try
+            {
+                if (await RefreshIfStaleAsync(@case, ct) is { } facts) progress?.Report((@case, facts));
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException && UnreadableCase.IsAboutTheCase(failure))
+            {
+                unreadable.Add(new UnreadableCase(@case, UnreadableCase.ReasonOf(failure), failure));
+            }
+        }
+        return unreadable;
+    }
+
     /// <summary>Traces the case again unless its read model was built from its current chain head.</summary>
     /// <returns>The facts traced; null when the read model was current already, or the case has no facts.</returns>
     internal async Task<long?> RefreshIfStaleAsync(string @case, CancellationToken ct = default)

@@ -109,6 +109,33 @@ public sealed class CaseFlowsProjectionTests(PostgresServer server) : StoreFixtu
         Assert.Contains(outcome.Errors, e => e.ToString().Contains("case: is reserved for recording notices"));
     }
 
+    [Fact]
+    public async Task The_import_command_leaves_the_read_models_current_unless_told_not_to_trace()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"laundertrail-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllLinesAsync(file, MixedCase, Ct);
+        try
+        {
+            var untraced = await RunCommandAsync("import", file, "--no-trace");
+            var statusBefore = await RunCommandAsync("status", "--case", "EX-2");
+            await File.AppendAllLinesAsync(file, [], Ct);
+            var traced = await RunCommandAsync("import", file);
+            var statusAfter = await RunCommandAsync("status", "--case", "EX-2");
+
+            Assert.Equal(0, untraced.ExitCode);
+            Assert.Equal(75, statusBefore.ExitCode);
+            Assert.Equal($"{{ \"recorded\": {MixedCase.Length}, \"traced\": 0 }}", statusBefore.Output.Trim());
+            Assert.Equal(0, traced.ExitCode);
+            Assert.Contains($"traced case EX-2: {MixedCase.Length} facts, read models current", traced.Errors);
+            Assert.Equal(0, statusAfter.ExitCode);
+            Assert.Equal($"{{ \"recorded\": {MixedCase.Length}, \"traced\": {MixedCase.Length} }}", statusAfter.Output.Trim());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private sealed class SynchronousProgress(List<(string, long)> seen) : IProgress<(string Case, long Facts)>
     {
         public void Report((string Case, long Facts) value)
