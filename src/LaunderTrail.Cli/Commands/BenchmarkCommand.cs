@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using LaunderTrail.Cli.Rendering;
+using LaunderTrail.Cli.Soak;
 using LaunderTrail.Flows;
 using LaunderTrail.Generation;
 using LaunderTrail.Import;
@@ -46,6 +47,10 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
         [Description("Measure the tracing engine alone, in memory, without a database: each rule with and without the flow graph.")]
         public bool Engine { get; init; }
 
+        [CommandOption("--soak <MINUTES>")]
+        [Description("Run three serve nodes on one database for this long under concurrent posts and reads, killing and restarting one every 30 s; prints requests served, errors and the longest stale period.")]
+        public double? Soak { get; init; }
+
         [CommandOption("--rounds <COUNT>")]
         [Description("With --engine: how many times to trace under each rule and variant (the median is printed).")]
         [DefaultValue(3)]
@@ -71,6 +76,7 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
     {
         if (settings.Engine) return MeasureEngine(settings);
+        if (settings.Soak is { } minutes) return await SoakAsync(settings, TimeSpan.FromMinutes(minutes), ct);
         foreach (var importSize in settings.ImportSizes()!)
             Print(await WholeImportAsync(settings, importSize, ct));
         if (settings.ImportsOnly) return ExitCodes.Ok;
@@ -315,6 +321,21 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
         });
         console.Profile.Width = LaunderTrailApp.ReportWidth;
         return console;
+    }
+
+    /// <summary>The soak run (<see cref="SoakRun"/>) in a schema of its own, emptied first.</summary>
+    private static async Task<int> SoakAsync(Settings settings, TimeSpan duration, CancellationToken ct)
+    {
+        const string schema = "laundertrail_soak";
+        DatabaseLogins logins;
+        await using (var opened = await Database.OpenAsync(new Settings { Db = settings.Db, Schema = schema }, ct))
+            logins = opened.Logins;
+        var owner = DatabaseLogins.OneRole(logins.Owner);
+        await EmptyAsync(owner, schema, ct);
+        await using var store = await CaseStore.OpenAsync(owner, schema, ct);
+        var outcome = await new SoakRun(store, logins.Owner, duration).RunAsync(ct);
+        Print(outcome.Figures);
+        return outcome.Consistent ? ExitCodes.Ok : ExitCodes.VerificationFailed;
     }
 
     private static async Task EmptyAsync(DatabaseLogins owner, string schema, CancellationToken ct)

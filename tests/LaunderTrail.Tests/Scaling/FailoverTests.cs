@@ -6,6 +6,7 @@ using System.Text.Json;
 using JasperFx.Events.Daemon;
 using LaunderTrail.Access;
 using LaunderTrail.Cases;
+using LaunderTrail.Cli.Soak;
 using LaunderTrail.Court;
 using LaunderTrail.Flows;
 using LaunderTrail.Generation;

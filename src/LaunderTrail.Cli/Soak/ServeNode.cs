@@ -1,16 +1,14 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using LaunderTrail.Cli;
-
-namespace LaunderTrail.Tests.Scaling;
+namespace LaunderTrail.Cli.Soak;
 
 /// <summary>
 /// One <c>laundertrail serve</c> process on 127.0.0.1 and a port of its own, named in PostgreSQL by its application
 /// name, so a test can see which node holds what, and kill it as a crash would (SIGKILL: no shutdown, no lock released
 /// by the process itself).
 /// </summary>
-internal sealed class ServeNode : IAsyncDisposable
+public sealed class ServeNode : IAsyncDisposable
 {
     private readonly Process process;
 
@@ -25,9 +23,11 @@ internal sealed class ServeNode : IAsyncDisposable
     public Uri Address { get; }
     public bool IsRunning => !process.HasExited;
 
-    public static async Task<ServeNode> StartAsync(string name, string connectionString, string schema, CancellationToken ct)
+    /// <param name="address">Where it listens; a free port on 127.0.0.1 when not given (a restart passes the old one).</param>
+    public static async Task<ServeNode> StartAsync(string name, string connectionString, string schema, CancellationToken ct,
+        Uri? address = null)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        address ??= new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
