@@ -117,7 +117,7 @@ internal sealed class ImportScan
             }
 
             // Where the fact first stands is not kept (it would grow with the source): found again once the check ends.
-            _unplaced.Add(new UnplacedRepeat(_errors.Count, key, fact.Case, fact.Id, line.Number));
+            _unplaced.Add(new UnplacedRepeat(_errors.Count, key, fact.Case, fact.Id));
             Fail(new LineError(name, line.Number, "id", ""));
             return null;
         }
@@ -146,20 +146,17 @@ internal sealed class ImportScan
     }
 
     /// <summary>
-    /// Reads the source again up to the last repeat with other content, to name in each of their errors the line
-    /// where the fact first stands.
+    /// Reads the source again to name in the error of each repeat with other content the line where the fact first
+    /// stands. It reads to the end even when all are found: a source may note where its lines come from as it is
+    /// read (a statement plan), for the errors to be located afterwards.
     /// </summary>
     private async Task PlaceRepeatsAsync(IEvidenceSource source, CancellationToken ct)
     {
         var firstLines = _unplaced.Select(r => r.Key).Distinct().ToDictionary(k => k, _ => 0L);
-        var last = _unplaced.Max(r => r.Line);
-        var unfound = firstLines.Count;
         await foreach (var (line, key) in OrderedParallel.MapAsync(source.ReadAsync(ct), KeyOf, ct))
         {
-            if (line.Number >= last || unfound == 0) break;
             if (key is not { } k || !firstLines.TryGetValue(k, out var known) || known != 0) continue;
             firstLines[k] = line.Number;
-            unfound--;
         }
 
         foreach (var repeat in _unplaced)
@@ -176,7 +173,7 @@ internal sealed class ImportScan
     }
 
     /// <summary>A line whose fact's id stands earlier with other content, its error waiting for that earlier line.</summary>
-    private sealed record UnplacedRepeat(int Error, FactKey Key, string Case, string Id, long Line);
+    private sealed record UnplacedRepeat(int Error, FactKey Key, string Case, string Id);
 
     /// <summary>The cases whose money facts in the source are in another currency than the one recorded: case and recorded currency.</summary>
     public Dictionary<string, string> CurrencyConflicts(RecordedFacts recorded) =>
