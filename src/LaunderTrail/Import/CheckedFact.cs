@@ -2,6 +2,6 @@ namespace LaunderTrail.Import;
 
 /// <summary>
 /// A fact the checking pass accepted, as the writing pass needs it: where it stands in the source, its key, its
-/// type, its canonical bytes and their SHA-256 digest.
+/// content digest's first 128 bits, its type, its canonical bytes, and its headers with the chain hash still to fill (<see cref="FactHeaders"/>).
 /// </summary>
-internal sealed record CheckedFact(long Line, long BytesRead, string Case, FactKey Key, string Type, byte[] Canonical, byte[] Digest);
+internal sealed record CheckedFact(long Line, long BytesRead, string Case, FactKey Key, UInt128 Digest, string Type, byte[] Canonical, byte[] Headers);

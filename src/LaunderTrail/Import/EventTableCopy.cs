@@ -9,18 +9,20 @@ namespace LaunderTrail.Import;
 
 /// <summary>
 /// Writes an import's new facts into Marten's event tables with PostgreSQL's binary COPY, inside the import's
-/// transaction, one fact at a time as the checking pass hands them over. Marten's own bulk append serialises every
+/// transaction, as the checking pass hands them over. Marten's own bulk append serialises every
 /// event again; here the data column receives the canonical bytes the checking pass already made and the headers
 /// are written once, so the write costs little more than the COPY itself. The rows are the ones Marten writes (its
 /// event type names, stream rows, sequence), so Marten reads them as its own.
 /// </summary>
-internal sealed class EventTableCopy(NpgsqlConnection connection, string schema, EventGraph events, DateTimeOffset recordedAt,
-    string batchId, string recordedBy) : IAsyncDisposable
+internal sealed class EventTableCopy(NpgsqlDataSource db, NpgsqlConnection connection, string schema, EventGraph events,
+    DateTimeOffset recordedAt, string batchId, string recordedBy) : IAsyncDisposable
 {
     /// <summary>
-    /// Sequence numbers are taken a block at a time, between COPYs (a COPY cannot be interrupted by a query on its
-    /// connection). How many facts will be new is not known while the source is still being checked, so the last
-    /// block's unused numbers are left as a gap in the sequence, as a rolled-back transaction leaves one.
+    /// Sequence numbers are taken a block at a time, on a connection of their own: a COPY cannot be interrupted by a
+    /// query on its connection, and ending it to ask would make the client wait until the server had taken in every
+    /// row sent so far. Sequence numbers are not transactional, so they are the same taken from any session. How many
+    /// facts will be new is not known while the source is still being checked, so the last block's unused numbers
+    /// are left as a gap in the sequence, as a rolled-back transaction leaves one.
     /// </summary>
     private const int SequenceBlock = 10_000;
 
@@ -31,22 +33,23 @@ internal sealed class EventTableCopy(NpgsqlConnection connection, string schema,
         EvidenceTypes.All.ToDictionary(EvidenceTypes.NameOf, t => (IEventType)events.EventMappingFor(t), StringComparer.Ordinal);
 
     private readonly Queue<long> _sequences = new(SequenceBlock);
+    private readonly EventIds _ids = new(recordedAt);
     private NpgsqlBinaryImporter? _copy;
+    private NpgsqlConnection? _sequenceSession;
 
-    public async Task WriteAsync(CheckedFact fact, long version, FactMetadata meta, CancellationToken ct)
+    /// <summary>
+    /// Writes one new fact as a row of the event table, its headers complete. Synchronous: the writer has a thread
+    /// of its own, and a write blocks only when Npgsql's buffer is full and goes out to the server.
+    /// </summary>
+    public void Write(CheckedFact fact, long version)
     {
-        if (_sequences.Count == 0)
-        {
-            await PauseAsync(ct);
-            await ReserveSequencesAsync(ct);
-        }
+        if (_sequences.Count == 0) ReserveSequences();
 
-        _copy ??= await connection.BeginBinaryImportAsync($"copy {schema}.mt_events ({Columns}) from stdin (format binary)", ct);
+        _copy ??= connection.BeginBinaryImport($"copy {schema}.mt_events ({Columns}) from stdin (format binary)");
         var mapping = _mappings[fact.Type];
-        // Synchronous writes: they only block when Npgsql's buffer is full and goes out, and cost far less per field.
         _copy.StartRow();
         _copy.Write(_sequences.Dequeue(), NpgsqlDbType.Bigint);
-        _copy.Write(Guid.CreateVersion7(recordedAt), NpgsqlDbType.Uuid);
+        _copy.Write(_ids.Next(), NpgsqlDbType.Uuid);
         _copy.Write(fact.Case, NpgsqlDbType.Varchar);
         _copy.Write(version, NpgsqlDbType.Bigint);
         _copy.Write(fact.Canonical, NpgsqlDbType.Jsonb);
@@ -56,7 +59,7 @@ internal sealed class EventTableCopy(NpgsqlConnection connection, string schema,
         _copy.Write(mapping.DotNetTypeName, NpgsqlDbType.Varchar);
         _copy.Write(false, NpgsqlDbType.Boolean);
         _copy.Write(batchId, NpgsqlDbType.Varchar);
-        _copy.Write(meta.HeadersJson(), NpgsqlDbType.Jsonb);
+        _copy.Write(fact.Headers, NpgsqlDbType.Jsonb);
         _copy.Write(recordedBy, NpgsqlDbType.Varchar);
     }
 
@@ -64,16 +67,16 @@ internal sealed class EventTableCopy(NpgsqlConnection connection, string schema,
     /// Creates the stream of a case met for the first time at version 0, before its events reference it;
     /// <see cref="MoveStreamsAsync"/> sets its version when all is written.
     /// </summary>
-    public async Task StartStreamAsync(string @case, CancellationToken ct)
+    public void StartStream(string @case)
     {
-        await PauseAsync(ct);
-        await using var command = new NpgsqlCommand(
+        Pause();
+        using var command = new NpgsqlCommand(
             $"insert into {schema}.mt_streams (id, type, version, timestamp, created, is_archived) values ($1, $2, 0, $3, $3, false)",
             connection);
         command.Parameters.AddWithValue(@case);
         command.Parameters.AddWithValue(events.AggregateAliasFor(typeof(CaseFile)));
         command.Parameters.AddWithValue(recordedAt);
-        await command.ExecuteNonQueryAsync(ct);
+        command.ExecuteNonQuery();
     }
 
     /// <summary>
@@ -108,17 +111,27 @@ internal sealed class EventTableCopy(NpgsqlConnection connection, string schema,
         _copy = null;
     }
 
-    private async Task ReserveSequencesAsync(CancellationToken ct)
+    private void Pause()
     {
-        await using var command = new NpgsqlCommand(
-            $"select nextval('{schema}.mt_events_sequence') from generate_series(1, {SequenceBlock})", connection);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) _sequences.Enqueue(reader.GetInt64(0));
+        if (_copy is null) return;
+        _copy.Complete();
+        _copy.Dispose();
+        _copy = null;
+    }
+
+    private void ReserveSequences()
+    {
+        _sequenceSession ??= db.OpenConnection();
+        using var command = new NpgsqlCommand(
+            $"select nextval('{schema}.mt_events_sequence') from generate_series(1, {SequenceBlock})", _sequenceSession);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) _sequences.Enqueue(reader.GetInt64(0));
     }
 
     /// <summary>A COPY left unfinished (the import was refused or failed) is cancelled; the transaction rolls back.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_copy is not null) await _copy.DisposeAsync();
+        if (_sequenceSession is not null) await _sequenceSession.DisposeAsync();
     }
 }

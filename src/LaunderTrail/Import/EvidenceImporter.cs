@@ -17,9 +17,14 @@ public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
 {
     /// <summary>
     /// How many checked facts may wait for the writer: the check runs at most this far ahead, so memory stays flat
-    /// whatever the size of the source (a fact's canonical bytes are a few hundred bytes).
+    /// whatever the size of the source (a fact's canonical bytes and headers are a few hundred bytes). They are
+    /// handed over in blocks of <see cref="ImportScan.BlockSize"/>.
     /// </summary>
     internal const int WriteAhead = 4_096;
+
+    private static Channel<CheckedFact[]> WriteQueue() =>
+        Channel.CreateBounded<CheckedFact[]>(new BoundedChannelOptions(WriteAhead / ImportScan.BlockSize)
+            { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
 
     public async Task<ImportOutcome> ImportAsync(IEvidenceSource source, string recordedBy,
         IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
@@ -42,14 +47,14 @@ public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
     {
         var summary = new ImportSummary { Batch = "check" };
         var scan = new ImportScan();
-        var accepted = Channel.CreateBounded<CheckedFact>(new BoundedChannelOptions(WriteAhead) { SingleReader = true, SingleWriter = true });
+        var accepted = WriteQueue();
         var discarding = Task.Run(async () =>
         {
             await foreach (var _ in accepted.Reader.ReadAllAsync(ct))
             {
             }
         }, ct);
-        await scan.RunAsync(source, summary, accepted.Writer, progress: null, ct);
+        await scan.RunAsync(source, DateTimeOffset.UnixEpoch, summary, accepted.Writer, progress: null, ct);
         await discarding;
         return new ImportOutcome(scan.Errors, summary);
     }
@@ -62,12 +67,11 @@ public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
         var scan = new ImportScan();
         var locked = lockFirst.Count > 0 ? await CaseLock.AcquireAsync(store.ConnectionString, lockFirst, ct) : null;
         await using var writer = new ImportWriter(store, source, scan, recordedAt, summary.Batch, recordedBy, progress, locked);
-        var accepted = Channel.CreateBounded<CheckedFact>(
-            new BoundedChannelOptions(WriteAhead) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
-        var writing = Task.Run(() => writer.ConsumeAsync(accepted.Reader, ct), ct);
+        var accepted = WriteQueue();
+        var writing = writer.StartWriting(accepted.Reader, ct);
         try
         {
-            await scan.RunAsync(source, summary, accepted.Writer, progress, ct);
+            await scan.RunAsync(source, recordedAt, summary, accepted.Writer, progress, ct);
         }
         finally
         {
@@ -86,12 +90,13 @@ public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
         if (writer.OutOfOrder)
             return null;
 
-        var conflicts = scan.MarkRecorded(writer.Recorded, summary);
+        writer.Tally(summary);
+        var conflicts = writer.Conflicts;
         var currencies = scan.CurrencyConflicts(writer.Recorded);
         if (conflicts.Count > 0 || currencies.Count > 0)
             return new ImportOutcome(await DescribeConflictsAsync(source, conflicts, currencies, ct), summary);
 
-        await writer.CommitAsync(scan.NewFactsPerCase, ct);
+        await writer.CommitAsync(scan.FirstPerCase, ct);
         summary.Writing = clock.GetElapsedTime(started);
         return new ImportOutcome([], summary);
     }

@@ -1,14 +1,16 @@
 using System.Security.Cryptography;
 using System.Threading.Channels;
 using LaunderTrail.Concurrency;
+using LaunderTrail.Court;
 using LaunderTrail.Evidence;
 
 namespace LaunderTrail.Import;
 
 /// <summary>
 /// The checking pass of an import: parses and validates every line, finds repeats and conflicts within the
-/// source, and remembers for each fact only its key, digest and first line, so memory grows by a few dozen
-/// bytes per fact and never holds the facts themselves. Each fact's first appearance is handed on at once, in its
+/// source, and remembers for each fact only its key and digest (<see cref="SeenFacts"/>, 32 bytes and some room per
+/// fact), never the facts themselves; the line where a fact first stands is found again by reading the source once
+/// more, only when a later line holds the same id with other content. Each fact's first appearance is handed on at once, in its
 /// canonical form, to the writer, which writes while the rest of the source is still being checked; from the
 /// first error on nothing more is handed on, and the import rolls back what was written.
 /// </summary>
@@ -16,59 +18,83 @@ internal sealed class ImportScan
 {
     private const int ProgressEvery = 2_000;
 
-    private readonly Dictionary<FactKey, Entry> _seen = new();
+    private readonly SeenFacts _seen = new();
+    private readonly List<UnplacedRepeat> _unplaced = [];
     private readonly Dictionary<string, string> _cases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Currency, long Line)> _currencies = new(StringComparer.Ordinal);
     private readonly List<LineError> _errors = [];
     private volatile bool _failed;
+    private string? _lastCase;
 
     public IReadOnlyList<LineError> Errors => _errors;
 
     /// <summary>Whether an error has been found; read by the writer while the check goes on.</summary>
     public bool Failed => _failed;
 
-    public Dictionary<string, long> NewFactsPerCase { get; } = new(StringComparer.Ordinal);
+    /// <summary>How many facts of each case the source holds, each counted at its first line.</summary>
+    public Dictionary<string, long> FirstPerCase { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Checks the whole source, handing every fact to write to <paramref name="accepted"/>, which it completes.</summary>
-    public async Task RunAsync(IEvidenceSource source, ImportSummary summary, ChannelWriter<CheckedFact> accepted,
-        IProgress<ImportProgress>? progress, CancellationToken ct)
+    /// <summary>How many checked facts go to the writer at a time: one hand-over per block, not per fact.</summary>
+    public const int BlockSize = 256;
+
+    /// <summary>
+    /// Checks the whole source, handing every fact to write to <paramref name="accepted"/> in blocks of
+    /// <see cref="BlockSize"/>, and completes it. <paramref name="recordedAt"/> goes into each fact's headers.
+    /// </summary>
+    public async Task RunAsync(IEvidenceSource source, DateTimeOffset recordedAt, ImportSummary summary,
+        ChannelWriter<CheckedFact[]> accepted, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
+        var recordedAtText = HashChain.RenderRecordedAt(recordedAt);
+        var block = new List<CheckedFact>(BlockSize);
         try
         {
-            await foreach (var (line, parsed) in OrderedParallel.MapAsync(source.ReadAsync(ct), Parse, ct))
+            await foreach (var (line, parsed) in OrderedParallel.MapAsync(source.ReadAsync(ct), l => Parse(source, recordedAtText, l), ct))
             {
                 if (line.Number % ProgressEvery == 0)
                     progress?.Report(new ImportProgress(ImportPhase.Checking, line.BytesRead, source.Length, line.Number));
                 if (parsed is null) continue;
                 summary.Lines++;
-                if (Check(source.Name, line, parsed, summary) is { } toWrite)
-                    await accepted.WriteAsync(toWrite, ct);
+                if (Check(source.Name, line, parsed, summary) is not { } toWrite) continue;
+                block.Add(toWrite);
+                if (block.Count < BlockSize) continue;
+                await accepted.WriteAsync([.. block], ct);
+                block.Clear();
             }
+
+            if (block.Count > 0 && !_failed) await accepted.WriteAsync([.. block], ct);
         }
         finally
         {
             accepted.Complete();
         }
 
+        if (_unplaced.Count > 0) await PlaceRepeatsAsync(source, ct);
+
         progress?.Report(new ImportProgress(ImportPhase.Checking, source.Length ?? 0, source.Length, summary.Lines));
     }
 
-    /// <summary>What can be known of a line on its own; null for a blank line.</summary>
-    private static ParsedLine? Parse(SourceLine line)
+    /// <summary>
+    /// What can be known of a line on its own, on every core: the fact, its canonical form, digest and key, and its
+    /// headers but for the chain hash; null for a blank line.
+    /// </summary>
+    private static ParsedLine? Parse(IEvidenceSource source, string recordedAt, SourceLine line)
     {
         if (line.Unreadable is null && string.IsNullOrWhiteSpace(line.Text)) return null;
         var (fact, errors) = FactParser.Parse(line);
-        if (fact is null) return new ParsedLine(null, errors, [], []);
+        if (fact is null) return new ParsedLine(null, errors, default, default, [], []);
         var canonical = CanonicalFact.Bytes(fact);
-        return new ParsedLine(fact, errors, canonical, SHA256.HashData(canonical));
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(canonical, digest);
+        return new ParsedLine(fact, errors, FactKey.Of(fact.Case, fact.Id), FactKey.Prefix(digest), canonical,
+            FactHeaders.Template(digest, source.OriginOf(line.Number), recordedAt));
     }
 
-    private sealed record ParsedLine(CaseEvent? Fact, IReadOnlyList<FieldError> Errors, byte[] Canonical, byte[] Digest);
+    private sealed record ParsedLine(CaseEvent? Fact, IReadOnlyList<FieldError> Errors, FactKey Key, UInt128 Digest, byte[] Canonical, byte[] Headers);
 
     /// <summary>Checks a line against the lines before it; returns the fact to write when it is the first of its kind and all is well so far.</summary>
     private CheckedFact? Check(string name, SourceLine line, ParsedLine parsed, ImportSummary summary)
     {
-        var (fact, errors, canonical, fullDigest) = parsed;
+        var (fact, errors, key, digest, canonical, headers) = parsed;
         if (fact is null)
         {
             foreach (var error in errors) Fail(new LineError(name, line.Number, error.Field, error.Reason));
@@ -82,23 +108,24 @@ internal sealed class ImportScan
             return null;
         }
 
-        var key = FactKey.Of(fact.Case, fact.Id);
-        var digest = FactKey.Prefix(fullDigest);
-        if (_seen.TryGetValue(key, out var first))
+        if (!_seen.TryAdd(key, digest, out var first))
         {
-            if (first.Digest == digest)
+            if (first == digest)
+            {
                 summary.RepeatedInSource++;
-            else
-                Fail(new LineError(name, line.Number, "id",
-                    $"'{fact.Id}' of case '{fact.Case}' already stands at {name}:{first.Line} with other content"));
+                return null;
+            }
+
+            // Where the fact first stands is not kept (it would grow with the source): found again once the check ends.
+            _unplaced.Add(new UnplacedRepeat(_errors.Count, key, fact.Case, fact.Id));
+            Fail(new LineError(name, line.Number, "id", ""));
             return null;
         }
 
-        var @case = Intern(fact.Case);
-        summary.Cases.Add(@case);
-        _seen[key] = new Entry(digest, line.Number, @case, fact.Type);
+        var @case = Intern(fact.Case, summary);
+        FirstPerCase[@case] = FirstPerCase.GetValueOrDefault(@case) + 1;
         // A source with errors writes nothing, so from its first error on nothing more is handed on.
-        return _failed ? null : new CheckedFact(line.Number, line.BytesRead, @case, key, fact.Type, canonical, fullDigest);
+        return _failed ? null : new CheckedFact(line.Number, line.BytesRead, @case, key, digest, fact.Type, canonical, headers);
     }
 
     private void Fail(LineError error)
@@ -119,37 +146,34 @@ internal sealed class ImportScan
     }
 
     /// <summary>
-    /// Compares the source with what the store holds: facts recorded with the same content are skipped, those
-    /// with other content are returned as conflicts (key and line).
+    /// Reads the source again to name in the error of each repeat with other content the line where the fact first
+    /// stands. It reads to the end even when all are found: a source may note where its lines come from as it is
+    /// read (a statement plan), for the errors to be located afterwards.
     /// </summary>
-    public Dictionary<FactKey, long> MarkRecorded(RecordedFacts recorded, ImportSummary summary)
+    private async Task PlaceRepeatsAsync(IEvidenceSource source, CancellationToken ct)
     {
-        var conflicts = new Dictionary<FactKey, long>();
-        foreach (var (key, entry) in _seen)
+        var firstLines = _unplaced.Select(r => r.Key).Distinct().ToDictionary(k => k, _ => 0L);
+        await foreach (var (line, key) in OrderedParallel.MapAsync(source.ReadAsync(ct), KeyOf, ct))
         {
-            var isRecorded = recorded.TryGetDigest(key, out var digest);
-            if (isRecorded && digest != entry.Digest)
-            {
-                conflicts[key] = entry.Line;
-                continue;
-            }
-
-            summary.ByType.TryGetValue(entry.Type, out var counts);
-            if (isRecorded)
-            {
-                summary.AlreadyRecorded++;
-                summary.ByType[entry.Type] = counts with { AlreadyRecorded = counts.AlreadyRecorded + 1 };
-            }
-            else
-            {
-                summary.Recorded++;
-                summary.ByType[entry.Type] = counts with { Recorded = counts.Recorded + 1 };
-                NewFactsPerCase[entry.Case] = NewFactsPerCase.GetValueOrDefault(entry.Case) + 1;
-            }
+            if (key is not { } k || !firstLines.TryGetValue(k, out var known) || known != 0) continue;
+            firstLines[k] = line.Number;
         }
 
-        return conflicts;
+        foreach (var repeat in _unplaced)
+            _errors[repeat.Error] = _errors[repeat.Error] with
+            {
+                Reason = $"'{repeat.Id}' of case '{repeat.Case}' already stands at {source.Name}:{firstLines[repeat.Key]} with other content",
+            };
     }
+
+    private static FactKey? KeyOf(SourceLine line)
+    {
+        if (line.Unreadable is not null || string.IsNullOrWhiteSpace(line.Text)) return null;
+        return FactParser.Parse(line).Fact is { } fact ? FactKey.Of(fact.Case, fact.Id) : null;
+    }
+
+    /// <summary>A line whose fact's id stands earlier with other content, its error waiting for that earlier line.</summary>
+    private sealed record UnplacedRepeat(int Error, FactKey Key, string Case, string Id);
 
     /// <summary>The cases whose money facts in the source are in another currency than the one recorded: case and recorded currency.</summary>
     public Dictionary<string, string> CurrencyConflicts(RecordedFacts recorded) =>
@@ -157,12 +181,17 @@ internal sealed class ImportScan
             .Where(c => recorded.CurrencyOf(c.Key) is { } known && known != c.Value.Currency)
             .ToDictionary(c => c.Key, c => recorded.CurrencyOf(c.Key)!, StringComparer.Ordinal);
 
-    private string Intern(string @case)
+    /// <summary>One string per case for every fact of it, and the case counted in the summary when first met.</summary>
+    private string Intern(string @case, ImportSummary summary)
     {
-        if (_cases.TryGetValue(@case, out var known)) return known;
-        _cases[@case] = @case;
-        return @case;
+        if (_lastCase == @case) return _lastCase;
+        if (!_cases.TryGetValue(@case, out var known))
+        {
+            _cases[@case] = known = @case;
+            summary.Cases.Add(known);
+        }
+
+        return _lastCase = known;
     }
 
-    private readonly record struct Entry(UInt128 Digest, long Line, string Case, string Type);
 }

@@ -28,14 +28,48 @@ internal sealed class ImportWriter(
 {
     private const int ProgressEvery = 2_000;
 
-    private readonly Dictionary<string, (long Version, byte[] Chain)> _heads = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _adding = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Head> _heads = new(StringComparer.Ordinal);
+    private readonly ChainLinker _chain = new(recordedAt);
+    private readonly Dictionary<FactKey, long> _conflicts = [];
+    private readonly Dictionary<string, (long Recorded, long AlreadyRecorded)> _byType = new(StringComparer.Ordinal);
     private CaseLock? _locks = locked;
     private NpgsqlConnection? _connection;
     private NpgsqlTransaction? _transaction;
     private EventTableCopy? _copy;
     private ExceptionDispatchInfo? _failure;
     private long _lastLine;
+
+    /// <summary>Where a case's chain stands while this import writes it.</summary>
+    private sealed class Head(long version, byte[] chain)
+    {
+        public long Version = version;
+        public readonly byte[] Chain = (byte[])chain.Clone();
+        public long Adding;
+        public long AlreadyRecorded;
+    }
+
+    private void Tally(CheckedFact fact, ref long perCase, Func<(long Recorded, long AlreadyRecorded), (long, long)> perType)
+    {
+        perCase++;
+        _byType[fact.Type] = perType(_byType.GetValueOrDefault(fact.Type));
+    }
+
+    /// <summary>
+    /// The facts of the source recorded before with other content, each at its first line: complete once the source
+    /// has been consumed without an error.
+    /// </summary>
+    public IReadOnlyDictionary<FactKey, long> Conflicts => _conflicts;
+
+    /// <summary>Counts in the summary the facts written and those already recorded, in all and per type.</summary>
+    public void Tally(ImportSummary summary)
+    {
+        foreach (var (type, counts) in _byType)
+        {
+            summary.ByType[type] = counts;
+            summary.Recorded += counts.Recorded;
+            summary.AlreadyRecorded += counts.AlreadyRecorded;
+        }
+    }
 
     /// <summary>What is recorded of the cases met so far; complete for the source once it has been consumed.</summary>
     public RecordedFacts Recorded { get; } = new();
@@ -50,96 +84,138 @@ internal sealed class ImportWriter(
     public long Written { get; private set; }
 
     /// <summary>
+    /// Starts writing the blocks of facts handed over, on a thread of its own (the writes are synchronous, and the
+    /// thread pool's threads are the checking pass's), until the checking pass completes the channel.
+    /// </summary>
+    public Task StartWriting(ChannelReader<CheckedFact[]> facts, CancellationToken ct)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Consume(facts, ct);
+                done.SetResult();
+            }
+            catch (OperationCanceledException e)
+            {
+                done.SetCanceled(e.CancellationToken);
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+        }) { IsBackground = true, Name = "import writer" };
+        thread.Start();
+        return done.Task;
+    }
+
+    /// <summary>
     /// Writes the facts handed over until the checking pass completes the channel. It always reads to the end, so the
     /// check never waits on a writer that has stopped (after an error in the source, a failure, a lock out of order).
     /// </summary>
-    public async Task ConsumeAsync(ChannelReader<CheckedFact> facts, CancellationToken ct)
+    private void Consume(ChannelReader<CheckedFact[]> facts, CancellationToken ct)
     {
-        await foreach (var fact in facts.ReadAllAsync(ct))
+        while (facts.WaitToReadAsync(ct).AsTask().GetAwaiter().GetResult())
         {
-            if (_failure is not null || OutOfOrder || scan.Failed) continue;
-            try
+            while (facts.TryRead(out var block))
             {
-                await WriteAsync(fact, ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                _failure = ExceptionDispatchInfo.Capture(e);
+                if (_failure is not null || OutOfOrder || scan.Failed) continue;
+                try
+                {
+                    foreach (var fact in block)
+                        if (!Write(fact, ct)) break;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    _failure = ExceptionDispatchInfo.Capture(e);
+                }
             }
         }
 
         _failure?.Throw();
     }
 
-    private async Task WriteAsync(CheckedFact fact, CancellationToken ct)
+    /// <summary>Writes one fact, or skips it when it is recorded; false when the writing must stop (a lock out of order).</summary>
+    private bool Write(CheckedFact fact, CancellationToken ct)
     {
         if (!_heads.TryGetValue(fact.Case, out var head))
         {
-            if (!await MeetAsync(fact.Case, ct)) return;
+            if (!Meet(fact.Case, ct)) return false;
             head = _heads[fact.Case];
         }
 
         // Recorded with the same content: skipped; with other content: a conflict the import reports once checked.
-        if (Recorded.TryGetDigest(fact.Key, out _)) return;
+        if (Recorded.TryGetDigest(fact.Key, out var recorded))
+        {
+            if (recorded != fact.Digest) _conflicts.TryAdd(fact.Key, fact.Line);
+            else Tally(fact, ref head.AlreadyRecorded, static c => c with { AlreadyRecorded = c.AlreadyRecorded + 1 });
+            return true;
+        }
 
-        var version = head.Version + 1;
-        var chain = HashChain.Next(head.Chain, HashChain.RecordBytes(version, recordedAt, fact.Canonical));
-        _heads[fact.Case] = (version, chain);
-        _adding[fact.Case] = _adding.GetValueOrDefault(fact.Case) + 1;
-        var meta = new FactMetadata(HashChain.Hex(fact.Digest), HashChain.Hex(chain), source.OriginOf(fact.Line), recordedAt);
-        await (await CopyAsync(ct)).WriteAsync(fact, version, meta, ct);
+        Tally(fact, ref head.Adding, static c => c with { Recorded = c.Recorded + 1 });
+        head.Version++;
+        _chain.Next(head.Chain, head.Version, fact.Canonical, head.Chain);
+        FactHeaders.FillChain(fact.Headers, head.Chain);
+        Copy(ct).Write(fact, head.Version);
         Written++;
         _lastLine = fact.Line;
         if (fact.Line % ProgressEvery == 0)
             progress?.Report(new ImportProgress(ImportPhase.Writing, fact.BytesRead, source.Length, fact.Line));
+        return true;
     }
 
     /// <summary>Takes the case's lock and loads what is recorded of it; false when the lock cannot be taken in order.</summary>
-    private async Task<bool> MeetAsync(string @case, CancellationToken ct)
+    private bool Meet(string @case, CancellationToken ct)
     {
-        _locks ??= await CaseLock.OpenAsync(store.ConnectionString, ct);
-        if (!await _locks.TakeAsync(@case, ct))
+        // The few queries made when a case is first met are asynchronous; this thread waits for them.
+        _locks ??= CaseLock.OpenAsync(store.ConnectionString, ct).GetAwaiter().GetResult();
+        if (!_locks.TakeAsync(@case, ct).GetAwaiter().GetResult())
         {
             OutOfOrder = true;
             return false;
         }
 
-        await Recorded.AddAsync(store.Db, store.Schema, [@case], ct);
-        var head = Recorded.HeadOf(@case);
-        _heads[@case] = head;
-        if (head.Version == 0) await (await CopyAsync(ct)).StartStreamAsync(@case, ct);
+        Recorded.AddAsync(store.Db, store.Schema, [@case], ct).GetAwaiter().GetResult();
+        var (version, chain) = Recorded.HeadOf(@case);
+        _heads[@case] = new Head(version, chain);
+        if (version == 0) Copy(ct).StartStream(@case);
         return true;
     }
 
     /// <summary>The COPY into the event table, in the import's transaction, opened when the first fact is written.</summary>
-    private async Task<EventTableCopy> CopyAsync(CancellationToken ct)
+    private EventTableCopy Copy(CancellationToken ct)
     {
         if (_copy is not null) return _copy;
-        _connection = await store.Db.OpenConnectionAsync(ct);
-        _transaction = await _connection.BeginTransactionAsync(ct);
-        _copy = new EventTableCopy(_connection, store.Schema, (EventGraph)store.Documents.Options.Events, recordedAt, batchId, recordedBy);
+        ct.ThrowIfCancellationRequested();
+        _connection = store.Db.OpenConnection();
+        _transaction = _connection.BeginTransaction();
+        _copy = new EventTableCopy(store.Db, _connection, store.Schema, (EventGraph)store.Documents.Options.Events, recordedAt, batchId, recordedBy);
         return _copy;
     }
 
     /// <summary>
-    /// Sets each written stream's version and commits. <paramref name="newFactsPerCase"/> is what the checking pass
-    /// found new, which must be exactly what was written.
+    /// Sets each written stream's version and commits. <paramref name="firstPerCase"/> is what the checking pass
+    /// found in the source per case, each fact once, which must be exactly what was written or found recorded.
     /// </summary>
-    public async Task CommitAsync(IReadOnlyDictionary<string, long> newFactsPerCase, CancellationToken ct)
+    public async Task CommitAsync(IReadOnlyDictionary<string, long> firstPerCase, CancellationToken ct)
     {
-        if (newFactsPerCase.Count != _adding.Count || newFactsPerCase.Any(c => _adding.GetValueOrDefault(c.Key) != c.Value))
+        if (firstPerCase.Count != _heads.Count ||
+            firstPerCase.Any(c => !_heads.TryGetValue(c.Key, out var head) || head.Adding + head.AlreadyRecorded != c.Value))
             throw new InvalidOperationException("The facts written are not the new facts the check found; nothing was recorded.");
         if (_copy is null) return;
         await _copy.MoveStreamsAsync(
-            _adding.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => (c.Key, _heads[c.Key].Version - c.Value, c.Value)), ct);
+            _heads.Where(h => h.Value.Adding > 0).OrderBy(h => h.Key, StringComparer.Ordinal)
+                .Select(h => (h.Key, h.Value.Version - h.Value.Adding, h.Value.Adding)), ct);
         await RecordingNotices.AppendAsync(_connection!, _transaction!, store.Schema, (EventGraph)store.Documents.Options.Events,
-            _adding.Keys.Select(@case => (@case, _heads[@case].Version)), recordedAt, ct);
+            _heads.Where(h => h.Value.Adding > 0).Select(h => (h.Key, h.Value.Version)), recordedAt, ct);
         await _transaction!.CommitAsync(ct);
         progress?.Report(new ImportProgress(ImportPhase.Writing, source.Length ?? 0, source.Length, _lastLine));
     }
 
     public async ValueTask DisposeAsync()
     {
+        _chain.Dispose();
         if (_copy is not null) await _copy.DisposeAsync();
         if (_transaction is not null) await _transaction.DisposeAsync();
         if (_connection is not null) await _connection.DisposeAsync();

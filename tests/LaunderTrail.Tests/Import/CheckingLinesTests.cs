@@ -24,6 +24,7 @@ public sealed class CheckingLinesTests
         { $"{{{Envelope},\"type\":\"FundsTransferred\",\"from\":\"a\",\"to\":\"b\",\"amount\":1,\"amout\":1}}", "amout: unknown field" },
         { $"{{{Envelope},\"type\":\"FundsTransferred\",\"from\":\"a\",\"to\":\"b\",\"amount\":1,\"channel\":\"pigeon\"}}", "channel: must be one of: bank, alipay, wechat, cash, other" },
         { $"{{{Envelope},\"type\":\"FundsTransferred\",\"from\":\"a\",\"to\":\"b\",\"amount\":1,\"currency\":\"yuan\"}}", "currency: must be an ISO 4217 code such as CNY" },
+        { $"{{{Envelope},\"type\":\"FundsTransferred\",\"from\":\"a\",\"to\":\"b\",\"amount\":1,\"currency\":\"CNY\\n\"}}", "currency: must be an ISO 4217 code such as CNY" },
         { $"{{{Envelope},\"type\":\"FundsTransferred\",\"from\":\" \",\"to\":\"b\",\"amount\":1}}", "from: must not be empty" },
         { $"{{{Envelope},\"type\":\"AccountsSold\",\"seller\":\"s\",\"buyer\":\"b\",\"platform\":\"QQ\",\"count\":2.5,\"unitPrice\":10}}", "count: must be a whole number" },
         { $"{{{Envelope},\"type\":\"AccountsSold\",\"seller\":\"s\",\"buyer\":\"b\",\"platform\":\"QQ\",\"count\":0,\"unitPrice\":10}}", "count: must be a whole number greater than 0" },

@@ -114,6 +114,28 @@ public sealed class ImportingEvidenceTests(PostgresServer server) : StoreFixture
     }
 
     [Fact]
+    public async Task Conflicting_repeats_far_from_their_first_line_name_it_among_the_other_errors_in_line_order()
+    {
+        var lines = Enumerable.Range(1, 3_000).Select(i => Lines.Transfer($"t-{i}", "zheng", "g-1", "100")).ToList();
+        lines.Add(Lines.Transfer("t-2", "zheng", "g-1", "200"));
+        lines.Add(Lines.Transfer("t-3001", "zheng", "g-1", "0"));
+        lines.Add(Lines.Transfer("t-2999", "zheng", "g-1", "300"));
+        lines.Add(Lines.Transfer("t-2", "zheng", "g-1", "100"));
+        lines.Add(Lines.Transfer("t-2", "zheng", "g-1", "400"));
+
+        var outcome = await Import("far.jsonl", Lines.Join([.. lines]));
+
+        Assert.Equal(
+        [
+            "far.jsonl:3001: id: 't-2' of case 'T-1' already stands at far.jsonl:2 with other content",
+            "far.jsonl:3002: amount: must be greater than 0",
+            "far.jsonl:3003: id: 't-2999' of case 'T-1' already stands at far.jsonl:2999 with other content",
+            "far.jsonl:3005: id: 't-2' of case 'T-1' already stands at far.jsonl:2 with other content",
+        ], outcome.Errors.Select(e => e.ToString()));
+        Assert.Equal(0, await RecordedCount());
+    }
+
+    [Fact]
     public async Task New_evidence_for_a_recorded_case_is_appended_after_what_is_there()
     {
         await Import("first.jsonl", Lines.Join(Lines.Transfer("t-1", "zheng", "g-1", "100")));

@@ -47,7 +47,10 @@ public static class FactRules
             .WithMessage((_, v) => Characters.ProblemInText(v!));
 
     public static IRuleBuilderOptions<T, string> Currency<T>(this IRuleBuilder<T, string> rule) =>
-        rule.Matches("^[A-Z]{3}$").WithMessage("must be an ISO 4217 code such as CNY");
+        rule.Must(v => v is null || IsIsoCode(v)).WithMessage("must be an ISO 4217 code such as CNY");
+
+    /// <summary>Three capital letters A–Z, and nothing else (a pattern's <c>$</c> would also let a final line feed through).</summary>
+    private static bool IsIsoCode(string value) => value is [>= 'A' and <= 'Z', >= 'A' and <= 'Z', >= 'A' and <= 'Z'];
 
     public static IRuleBuilderOptions<T, string?> Channel<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(v => v is null || Channels.Contains(v))

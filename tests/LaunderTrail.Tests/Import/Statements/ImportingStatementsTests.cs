@@ -39,6 +39,29 @@ public sealed class ImportingStatementsTests(PostgresServer server) : StoreFixtu
         Assert.True(outcome.Accepted, string.Join("\n", outcome.Errors));
 
     [Fact]
+    public async Task A_repeat_with_other_content_and_a_later_bad_line_are_each_named_at_their_own_file_and_line()
+    {
+        var first = StatementFile.InMemory("first.jsonl", Encoding.UTF8.GetBytes(Lines.Join(Lines.Transfer("t-1", "zheng", "g-1", "100"))));
+        // The bad line comes well after the repeat, past what the import reads ahead while it looks for the repeat's first line.
+        var second = StatementFile.InMemory("second.jsonl", Encoding.UTF8.GetBytes(Lines.Join(
+        [
+            Lines.Transfer("t-1", "zheng", "g-1", "200"),
+            .. Enumerable.Range(2, 2_000).Select(i => Lines.Transfer($"t-{i}", "zheng", "g-1", "100")),
+            Lines.Transfer("t-2002", "zheng", "g-1", "0"),
+        ])));
+
+        var outcome = await new StatementImport(Store, FixedClock.At("2026-12-01T10:00:00Z"))
+            .RunAsync([first, second], [], Options(), "investigator-1", dryRun: false, Ct);
+
+        Assert.Equal(
+            [
+                "second.jsonl:1: id: 't-1' of case 'T-1' already stands at statement import:1 with other content",
+                "second.jsonl:2002: amount: must be greater than 0",
+            ],
+            outcome.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
     public async Task A_bank_statement_in_GB18030_with_a_preamble_and_tab_padded_cells_becomes_one_transfer_per_completed_row()
     {
         var outcome = await Import(Options(), _files.ZhengBank());
