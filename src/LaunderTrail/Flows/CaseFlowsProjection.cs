@@ -20,7 +20,9 @@ namespace LaunderTrail.Flows;
 /// written in transactions of their own, before the daemon records its progress; a crash between the two only makes the
 /// daemon hand the same notices over again, and a case already current is skipped.
 /// </remarks>
-public sealed class CaseFlowsProjection(CaseStore store, ILogger? logger = null) : IProjection
+/// <param name="store">The store the projection reads facts from and writes read models to, once it exists: the
+/// projection is registered with the Marten store the case store is built on.</param>
+public sealed class CaseFlowsProjection(Func<CaseStore> store, ILogger? logger = null) : IProjection
 {
     public const string Name = "CaseFlows";
 
@@ -35,7 +37,7 @@ public sealed class CaseFlowsProjection(CaseStore store, ILogger? logger = null)
     {
         var cases = events.Select(e => e.Data).OfType<CaseFactsRecorded>().Select(notice => notice.Case)
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        var projector = new FlowProjector(store);
+        var projector = new FlowProjector(store());
         foreach (var @case in cases)
         {
             try

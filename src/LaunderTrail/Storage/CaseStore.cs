@@ -15,7 +15,7 @@ public sealed class CaseStore : IAsyncDisposable
     {
         Logins = logins;
         Schema = schema;
-        Flows = new CaseFlowsProjection(this);
+        Flows = new CaseFlowsProjection(() => this);
         Documents = EvidenceStore.Open(logins.Application, schema, Flows);
         Db = NpgsqlDataSource.Create(logins.Application);
     }
