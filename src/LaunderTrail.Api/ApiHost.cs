@@ -2,6 +2,10 @@ using JasperFx;
 using LaunderTrail.Access;
 using LaunderTrail.Api.Reference;
 using LaunderTrail.Api.Security;
+using LaunderTrail.Cases;
+using LaunderTrail.Flows;
+using LaunderTrail.Import;
+using LaunderTrail.Import.Statements;
 using LaunderTrail.Storage;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
@@ -22,24 +26,36 @@ namespace LaunderTrail.Api;
 /// </summary>
 public static class ApiHost
 {
-    public static void Configure(WebApplicationBuilder builder, CaseStore store)
+    /// <summary>
+    /// Registers the API over the schema <paramref name="schema"/>, already migrated by the owner login
+    /// (<see cref="CaseStore.MigrateAsync"/>, <see cref="MigrateMessageStorageAsync"/>). The process holds one Marten
+    /// store, the one Wolverine's Marten integration uses; <see cref="CaseStore"/> and the services built on it share it.
+    /// </summary>
+    public static void Configure(WebApplicationBuilder builder, DatabaseLogins logins, string schema)
     {
-        builder.Services.AddSingleton(store);
+        builder.Services.AddMarten(options =>
+            {
+                EvidenceStore.Configure(options, logins.Application, schema);
+                // Wolverine builds its envelope tables when Marten may change the schema. A login that may not has had
+                // them built by the owner (MigrateMessageStorageAsync); one login for both builds them as the host starts.
+                if (!logins.AreSeparate)
+                    options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+            })
+            .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = schema);
+        builder.Host.UseWolverine(ConfigureWolverine);
+        builder.Services.AddWolverineHttp();
+
+        // A singleton built once from the host's own Marten store; Wolverine passes singletons to its generated code.
+        builder.Services.AddSingleton(services =>
+            CaseStore.Over(logins, schema, (DocumentStore)services.GetRequiredService<IDocumentStore>()));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ApiKeys>();
         builder.Services.AddSingleton<AccessLog>();
-
-        builder.Services.AddMarten(options =>
-            {
-                EvidenceStore.Configure(options, store.ConnectionString, store.Schema);
-                // Wolverine builds its envelope tables when Marten may change the schema. A login that may not has had
-                // them built by the owner (MigrateMessageStorageAsync); one login for both builds them as the host starts.
-                if (!store.Logins.AreSeparate)
-                    options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-            })
-            .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = store.Schema);
-        builder.Host.UseWolverine(ConfigureWolverine);
-        builder.Services.AddWolverineHttp();
+        builder.Services.AddSingleton<CaseHistory>();
+        builder.Services.AddSingleton<FlowQueries>();
+        builder.Services.AddSingleton<FlowProjector>();
+        builder.Services.AddSingleton<EvidenceImporter>();
+        builder.Services.AddSingleton<StatementImport>();
 
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
@@ -53,20 +69,20 @@ public static class ApiHost
     /// Creates or updates Wolverine's envelope tables as the owner login, and lets the application login use them,
     /// when the two differ; with one login, Wolverine does that itself when the host starts.
     /// </summary>
-    public static async Task MigrateMessageStorageAsync(CaseStore store, CancellationToken ct)
+    public static async Task MigrateMessageStorageAsync(DatabaseLogins logins, string schema, CancellationToken ct)
     {
-        if (!store.Logins.AreSeparate)
+        if (!logins.AreSeparate)
             return;
 
         var builder = Host.CreateApplicationBuilder();
         // A failure is thrown; the DDL that Wolverine would log as it applies it is no news to whoever runs serve.
         builder.Logging.ClearProviders();
-        builder.Services.AddMarten(options => EvidenceStore.ConfigureMigrations(options, store.Logins.Owner, store.Schema))
-            .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = store.Schema);
+        builder.Services.AddMarten(options => EvidenceStore.ConfigureMigrations(options, logins.Owner, schema))
+            .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = schema);
         builder.UseWolverine(ConfigureWolverine);
         using var host = builder.Build();
         await host.Services.GetRequiredService<IWolverineRuntime>().Storage.Admin.MigrateAsync(AutoCreate.CreateOrUpdate);
-        await store.GrantApplicationPrivilegesAsync(ct);
+        await CaseStore.GrantApplicationPrivilegesAsync(logins, schema, ct);
     }
 
     private static void ConfigureWolverine(WolverineOptions options)

@@ -2,7 +2,6 @@ using System.Text.Json;
 using LaunderTrail.Api.Security;
 using LaunderTrail.Cases;
 using LaunderTrail.Flows;
-using LaunderTrail.Storage;
 using LaunderTrail.Tracing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -27,14 +26,15 @@ public static class AccountEndpoint
 
     [WolverineGet("/cases/{caseNumber}/accounts/{account}")]
     [Authorize(Roles = Allowed.Readers)]
-    public static async Task<IResult> Get(string caseNumber, string account, string? rule, CaseStore store, CancellationToken ct)
+    public static async Task<IResult> Get(string caseNumber, string account, string? rule, FlowQueries queries, CaseHistory history,
+        CancellationToken ct)
     {
         var query = FlowQuery.Of(rule, null, null);
-        var report = await new FlowQueries(store).ReportAsync(caseNumber, query.Rule, ct: ct);
+        var report = await queries.ReportAsync(caseNumber, query.Rule, ct: ct);
         if (report is null) return ApiProblems.NoFacts(caseNumber);
 
         var movements = new List<Movement>();
-        await foreach (var recorded in new CaseHistory(store).ReadAsync(caseNumber, ct: ct))
+        await foreach (var recorded in history.ReadAsync(caseNumber, ct: ct))
         {
             var fact = AccountMentions.ToJson(recorded.Fact);
             if (AccountMentions.Names(fact, account)) movements.Add(new Movement(recorded.Seq, recorded.RecordedAt, fact));

@@ -1,6 +1,5 @@
 using LaunderTrail.Api.Security;
 using LaunderTrail.Flows;
-using LaunderTrail.Storage;
 using LaunderTrail.Tracing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -16,11 +15,11 @@ public static class FlowsEndpoint
 
     [WolverineGet("/cases/{caseNumber}/flows")]
     [Authorize(Roles = Allowed.Readers)]
-    public static async Task<IResult> Get(string caseNumber, string? rule, string? asOf, string? knownAt, CaseStore store,
+    public static async Task<IResult> Get(string caseNumber, string? rule, string? asOf, string? knownAt, FlowQueries queries,
         CancellationToken ct)
     {
         var query = FlowQuery.Of(rule, asOf, knownAt);
-        var report = await new FlowQueries(store).OpenReportJsonAsync(caseNumber, query.Rule, query.AsOf, query.KnownAt, ct);
+        var report = await queries.OpenReportJsonAsync(caseNumber, query.Rule, query.AsOf, query.KnownAt, ct);
         return report is null ? ApiProblems.NoFacts(caseNumber) : Results.Stream(report, "application/json");
     }
 }

@@ -1,6 +1,5 @@
 using LaunderTrail.Api.Security;
 using LaunderTrail.Flows;
-using LaunderTrail.Storage;
 using LaunderTrail.Tracing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -20,11 +19,11 @@ public static class GraphEndpoint
 
     [WolverineGet("/cases/{caseNumber}/graph")]
     [Authorize(Roles = Allowed.Readers)]
-    public static async Task<IResult> Get(string caseNumber, string? rule, string? asOf, string? knownAt, CaseStore store,
+    public static async Task<IResult> Get(string caseNumber, string? rule, string? asOf, string? knownAt, FlowQueries queries,
         CancellationToken ct)
     {
         var query = FlowQuery.Of(rule, asOf, knownAt);
-        var graph = await new FlowQueries(store).OpenGraphJsonAsync(caseNumber, query.Rule, query.AsOf, query.KnownAt, ct);
+        var graph = await queries.OpenGraphJsonAsync(caseNumber, query.Rule, query.AsOf, query.KnownAt, ct);
         return graph is null ? ApiProblems.NoFacts(caseNumber) : Results.Stream(graph, "application/json");
     }
 }

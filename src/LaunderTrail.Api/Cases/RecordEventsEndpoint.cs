@@ -1,6 +1,5 @@
 using LaunderTrail.Api.Security;
 using LaunderTrail.Import;
-using LaunderTrail.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
@@ -21,8 +20,7 @@ public static class RecordEventsEndpoint
 {
     [WolverinePost("/cases/{caseNumber}/events")]
     [Authorize(Roles = Allowed.Writers)]
-    public static async Task<IResult> Post(string caseNumber, HttpRequest request, CaseStore store, TimeProvider clock,
-        CancellationToken ct)
+    public static async Task<IResult> Post(string caseNumber, HttpRequest request, EvidenceImporter importer, CancellationToken ct)
     {
         var (batch, unreadable) = await EventBatch.ReadAsync(request, caseNumber, ct);
         if (batch is null) return unreadable!;
@@ -30,7 +28,7 @@ public static class RecordEventsEndpoint
         var errors = await batch.CheckAsync(caseNumber, ct);
         if (errors.Count == 0)
         {
-            var outcome = await new EvidenceImporter(store, clock).ImportAsync(batch.Source, request.HttpContext.User.Identity!.Name!, ct: ct);
+            var outcome = await importer.ImportAsync(batch.Source, request.HttpContext.User.Identity!.Name!, ct: ct);
             if (outcome.Accepted) return Results.Json(Summary(outcome.Summary));
             errors = outcome.Errors.Select(batch.ErrorOf).ToList();
         }

@@ -1,7 +1,6 @@
 using LaunderTrail.Api.Security;
 using LaunderTrail.Import;
 using LaunderTrail.Import.Statements;
-using LaunderTrail.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
@@ -27,8 +26,7 @@ public static class RecordStatementsEndpoint
 {
     [WolverinePost("/cases/{caseNumber}/statements")]
     [Authorize(Roles = Allowed.Writers)]
-    public static async Task<IResult> Post(string caseNumber, HttpRequest request, CaseStore store, TimeProvider clock,
-        CancellationToken ct)
+    public static async Task<IResult> Post(string caseNumber, HttpRequest request, StatementImport import, CancellationToken ct)
     {
         if (!request.HasFormContentType)
             return ApiProblems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported body",
@@ -74,8 +72,7 @@ public static class RecordStatementsEndpoint
             Case = caseNumber, Profile = profile, Account = Field(form, "account"), Mapping = mapping,
             TimeZone = tz is null ? null : MappingFile.ParseOffset(tz),
         };
-        var outcome = await new StatementImport(store, clock)
-            .RunAsync(statements, aliases, options, request.HttpContext.User.Identity!.Name!, dryRun: false, ct);
+        var outcome = await import.RunAsync(statements, aliases, options, request.HttpContext.User.Identity!.Name!, dryRun: false, ct);
         if (!outcome.Accepted)
             return Refused(outcome.Errors.Select(e => new StatementError(e.File, e.Line, e.Field, e.Reason)).ToList());
 

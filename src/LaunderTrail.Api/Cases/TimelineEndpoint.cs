@@ -2,7 +2,6 @@ using System.IO.Compression;
 using LaunderTrail.Api.Security;
 using LaunderTrail.Cases;
 using LaunderTrail.Court;
-using LaunderTrail.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -37,10 +36,9 @@ public static class TimelineEndpoint
     [WolverineGet("/cases/{caseNumber}/timeline")]
     [Authorize(Roles = Allowed.Bundles)]
     public static async Task<IResult> Get(string caseNumber, string? format, string? rule, string? asOf, string? knownAt,
-        CaseStore store, CancellationToken ct)
+        CaseHistory history, CancellationToken ct)
     {
         var moments = FlowQuery.Of(null, asOf, knownAt);
-        var history = new CaseHistory(store);
         if (await StoredChainCheck.RunAsync(history, caseNumber, ct) is { } broken)
             return ApiProblems.Of(StatusCodes.Status409Conflict, "The recorded events were altered",
                 $"case {caseNumber}: {broken}; no bundle is given out");

@@ -11,12 +11,15 @@ namespace LaunderTrail.Storage;
 /// </summary>
 public sealed class CaseStore : IAsyncDisposable
 {
-    private CaseStore(DatabaseLogins logins, string schema, DocumentStore documents, NpgsqlDataSource db)
+    private readonly bool _ownsDocuments;
+
+    private CaseStore(DatabaseLogins logins, string schema, DocumentStore documents, NpgsqlDataSource db, bool ownsDocuments)
     {
         Logins = logins;
         Schema = schema;
         Documents = documents;
         Db = db;
+        _ownsDocuments = ownsDocuments;
     }
 
     public DatabaseLogins Logins { get; }
@@ -40,10 +43,19 @@ public sealed class CaseStore : IAsyncDisposable
         await MigrateAsync(logins, schema, ct);
         var documents = EvidenceStore.Open(logins.Application, schema);
         var db = NpgsqlDataSource.Create(logins.Application);
-        return new CaseStore(logins, schema, documents, db);
+        return new CaseStore(logins, schema, documents, db, ownsDocuments: true);
     }
 
-    private static async Task MigrateAsync(DatabaseLogins logins, string schema, CancellationToken ct)
+    /// <summary>
+    /// The store over a Marten store built elsewhere with <see cref="EvidenceStore.Configure"/> (the API's, which
+    /// its host owns and disposes), so that a process holds one Marten store. The schema must be up to date
+    /// (<see cref="MigrateAsync"/>).
+    /// </summary>
+    public static CaseStore Over(DatabaseLogins logins, string schema, DocumentStore documents) =>
+        new(logins, schema, documents, NpgsqlDataSource.Create(logins.Application), ownsDocuments: false);
+
+    /// <summary>Brings the schema up to date as the owner login, as <see cref="OpenAsync(DatabaseLogins, string, CancellationToken)"/> does first.</summary>
+    public static async Task MigrateAsync(DatabaseLogins logins, string schema, CancellationToken ct)
     {
         using (var owner = new DocumentStore(EvidenceStore.ConfigureMigrations(new StoreOptions(), logins.Owner, schema)))
             await owner.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
@@ -55,19 +67,19 @@ public sealed class CaseStore : IAsyncDisposable
             await ApplicationPrivileges.GrantAsync(ownerDb, schema, logins.ApplicationRole, ct);
     }
 
-    /// <summary>Grants the application login its privileges again, on tables created since the store opened (the API's).</summary>
-    public async Task GrantApplicationPrivilegesAsync(CancellationToken ct)
+    /// <summary>Grants the application login its privileges again, on tables created since the schema was migrated (the API's).</summary>
+    public static async Task GrantApplicationPrivilegesAsync(DatabaseLogins logins, string schema, CancellationToken ct)
     {
-        if (!Logins.AreSeparate)
+        if (!logins.AreSeparate)
             return;
 
-        await using var ownerDb = NpgsqlDataSource.Create(Logins.Owner);
-        await ApplicationPrivileges.GrantAsync(ownerDb, Schema, Logins.ApplicationRole, ct);
+        await using var ownerDb = NpgsqlDataSource.Create(logins.Owner);
+        await ApplicationPrivileges.GrantAsync(ownerDb, schema, logins.ApplicationRole, ct);
     }
 
     public async ValueTask DisposeAsync()
     {
-        Documents.Dispose();
+        if (_ownsDocuments) Documents.Dispose();
         await Db.DisposeAsync();
     }
 }

@@ -32,7 +32,7 @@ public abstract class ApiFixture(PostgresServer server) : StoreFixture(server), 
 
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
-        ApiHost.Configure(builder, Store);
+        ApiHost.Configure(builder, Store.Logins, Store.Schema);
         _host = await AlbaHost.For(builder, app => ApiHost.Map(app));
     }
 
@@ -51,7 +51,7 @@ public abstract class ApiFixture(PostgresServer server) : StoreFixture(server), 
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        ApiHost.Configure(builder, Store);
+        ApiHost.Configure(builder, Store.Logins, Store.Schema);
         var app = builder.Build();
         ApiHost.Map(app);
         await app.StartAsync(TestContext.Current.CancellationToken);

@@ -119,10 +119,10 @@ public sealed class PrivateClusterAccessTests : IAsyncLifetime
         await using var store = await CaseStore.OpenAsync(logins, ct: Ct);
         var key = (await new ApiKeys(store, TimeProvider.System).AddAsync("desk-1", ApiRole.Investigator, Ct))!;
 
-        await ApiHost.MigrateMessageStorageAsync(store, Ct);
+        await ApiHost.MigrateMessageStorageAsync(store.Logins, store.Schema, Ct);
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
-        ApiHost.Configure(builder, store);
+        ApiHost.Configure(builder, store.Logins, store.Schema);
         await using var host = await AlbaHost.For(builder, app => ApiHost.Map(app));
         using var client = host.Server.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
