@@ -1,4 +1,6 @@
+using FluentValidation;
 using JasperFx;
+using LaunderTrail.Api.Cases;
 using LaunderTrail.Access;
 using LaunderTrail.Api.Reference;
 using LaunderTrail.Api.Security;
@@ -56,6 +58,11 @@ public static class ApiHost
         builder.Services.AddSingleton<FlowProjector>();
         builder.Services.AddSingleton<EvidenceImporter>();
         builder.Services.AddSingleton<StatementImport>();
+        builder.Services.AddSingleton<IValidator<FlowQuestion>, FlowQuestionValidator>();
+        builder.Services.AddSingleton<IValidator<AccountRequest>, AccountRequestValidator>();
+        builder.Services.AddSingleton<IValidator<ExportRequest>, ExportRequestValidator>();
+        builder.Services.AddSingleton<IValidator<PathRequest>, PathRequestValidator>();
+        builder.Services.AddSingleton<IValidator<TimelineRequest>, TimelineRequestValidator>();
 
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
+using Alba;
 using LaunderTrail.Cases;
 using LaunderTrail.Court;
 using LaunderTrail.Flows;
@@ -101,6 +102,33 @@ public sealed class ReadingCasesTests(PostgresServer server) : ApiFixture(server
         Assert.Equal(HttpStatusCode.BadRequest, badRule.StatusCode);
         using var problem = JsonDocument.Parse(await badRule.Content.ReadAsStringAsync(Ct));
         Assert.Equal("rule", problem.RootElement.GetProperty("parameter").GetString());
+    }
+
+    [Fact]
+    public async Task Every_bad_query_parameter_is_named_and_the_first_one_is_the_answer()
+    {
+        var flows = await Host.Scenario(s =>
+        {
+            s.WithRequestHeader("Authorization", "Bearer " + AuditorKey);
+            s.Get.Url("/cases/T-1/flows?rule=lifo&asOf=yesterday&knownAt=2019-04-29T11:00:00%2B08:00");
+            s.StatusCodeShouldBe(HttpStatusCode.BadRequest);
+            s.ContentTypeShouldBe("application/problem+json");
+        });
+        var path = await Host.Scenario(s =>
+        {
+            s.WithRequestHeader("Authorization", "Bearer " + AuditorKey);
+            s.Get.Url("/cases/T-1/path?to=&maxHops=0");
+            s.StatusCodeShouldBe(HttpStatusCode.BadRequest);
+        });
+
+        using var flowsProblem = JsonDocument.Parse(await flows.ReadAsTextAsync());
+        Assert.Equal("Invalid query parameter", flowsProblem.RootElement.GetProperty("title").GetString());
+        Assert.Equal("rule must be fifo, pro-rata or libr", flowsProblem.RootElement.GetProperty("detail").GetString());
+        Assert.Equal("rule", flowsProblem.RootElement.GetProperty("parameter").GetString());
+        Assert.Equal(["rule", "asOf"], flowsProblem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        using var pathProblem = JsonDocument.Parse(await path.ReadAsTextAsync());
+        Assert.Equal("from needs a victim's holder name or an account", pathProblem.RootElement.GetProperty("detail").GetString());
+        Assert.Equal(["from", "to", "maxHops"], pathProblem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name));
     }
 
     [Fact]
