@@ -1,6 +1,7 @@
 using FluentValidation;
 using JasperFx;
 using LaunderTrail.Api.Cases;
+using LaunderTrail.Api.Recording;
 using LaunderTrail.Access;
 using LaunderTrail.Api.Reference;
 using LaunderTrail.Api.Security;
@@ -38,6 +39,7 @@ public static class ApiHost
         builder.Services.AddMarten(options =>
             {
                 EvidenceStore.Configure(options, logins.Application, schema);
+                options.Schema.For<RecordedFactsAnnounced>();
                 // Wolverine builds its envelope tables when Marten may change the schema. A login that may not has had
                 // them built by the owner (MigrateMessageStorageAsync); one login for both builds them as the host starts.
                 if (!logins.AreSeparate)
@@ -46,6 +48,8 @@ public static class ApiHost
             .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = schema);
         builder.Host.UseWolverine(ConfigureWolverine);
         builder.Services.AddWolverineHttp();
+        // After Wolverine's own hosted service, so that the bus runs when it starts.
+        builder.Services.AddHostedService<AnnounceAtStart>();
 
         // A singleton built once from the host's own Marten store; Wolverine passes singletons to its generated code.
         builder.Services.AddSingleton(services =>
@@ -58,6 +62,7 @@ public static class ApiHost
         builder.Services.AddSingleton<FlowProjector>();
         builder.Services.AddSingleton<EvidenceImporter>();
         builder.Services.AddSingleton<StatementImport>();
+        builder.Services.AddSingleton<IValidator<RecordFacts>, RecordFactsValidator>();
         builder.Services.AddSingleton<IValidator<FlowQuestion>, FlowQuestionValidator>();
         builder.Services.AddSingleton<IValidator<AccountRequest>, AccountRequestValidator>();
         builder.Services.AddSingleton<IValidator<ExportRequest>, ExportRequestValidator>();
@@ -84,10 +89,15 @@ public static class ApiHost
         var builder = Host.CreateApplicationBuilder();
         // A failure is thrown; the DDL that Wolverine would log as it applies it is no news to whoever runs serve.
         builder.Logging.ClearProviders();
-        builder.Services.AddMarten(options => EvidenceStore.ConfigureMigrations(options, logins.Owner, schema))
+        builder.Services.AddMarten(options =>
+            {
+                EvidenceStore.ConfigureMigrations(options, logins.Owner, schema);
+                options.Schema.For<RecordedFactsAnnounced>();
+            })
             .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = schema);
         builder.UseWolverine(ConfigureWolverine);
         using var host = builder.Build();
+        await host.Services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await host.Services.GetRequiredService<IWolverineRuntime>().Storage.Admin.MigrateAsync(AutoCreate.CreateOrUpdate);
         await CaseStore.GrantApplicationPrivilegesAsync(logins, schema, ct);
     }
@@ -97,6 +107,10 @@ public static class ApiHost
         options.ApplicationAssembly = typeof(ApiHost).Assembly;
         options.UseRuntimeCompilation();
         options.Durability.Mode = DurabilityMode.Solo;
+        // A handler that takes a Marten session runs in Wolverine's transaction, its messages in the same commit (outbox).
+        options.Policies.AutoApplyTransactions();
+        // A recorded fact's announcement is kept in the envelope tables until it has been handled.
+        options.LocalQueueFor<FactsRecorded>().UseDurableInbox();
     }
 
     public static void Map(WebApplication app, string? webRoot = null)

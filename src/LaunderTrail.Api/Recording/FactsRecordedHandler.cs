@@ -1,0 +1,19 @@
+using LaunderTrail.Flows;
+using Microsoft.Extensions.Logging;
+
+namespace LaunderTrail.Api.Recording;
+
+/// <summary>
+/// Brings the read models up to the facts recorded, so the first read after a post does not trace the case. A case
+/// that cannot be traced is logged; its reads answer why.
+/// </summary>
+public static class FactsRecordedHandler
+{
+    public static async Task Handle(FactsRecorded recorded, FlowProjector projector, ILogger<FactsRecorded> logger,
+        CancellationToken ct)
+    {
+        foreach (var failed in await projector.RefreshStaleAsync(ct))
+            logger.LogError(failed.Failure, "case {Case} could not be traced after versions {From}-{To} of case {Recorded} were recorded: {Reason}",
+                failed.Case, recorded.FromVersion, recorded.ToVersion, recorded.Case, failed.Reason);
+    }
+}
