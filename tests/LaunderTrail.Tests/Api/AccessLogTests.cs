@@ -46,7 +46,7 @@ public sealed class AccessLogTests(PostgresServer server) : ApiFixture(server)
         for (var i = 0; i < 3; i++) await investigator.GetStringAsync("/cases/T-1/flows", Ct);
 
         var history = new CaseHistory(Store);
-        var records = await new AccessLog(Store).ReadAsync("T-1", Ct);
+        var records = await new AccessLog(Store.Documents).ReadAsync("T-1", Ct);
 
         Assert.Equal([1L, 2, 3, 4], records.Select(r => r.Seq));
         Assert.Null(AccessChain.FirstBroken(records));
@@ -67,7 +67,7 @@ public sealed class AccessLogTests(PostgresServer server) : ApiFixture(server)
         await auditor.GetStringAsync($"/merchants/{SmallCase.Merchant}", Ct);
         Assert.Equal(HttpStatusCode.NotFound, (await auditor.GetAsync("/merchants/nobody", Ct)).StatusCode);
 
-        var records = await new AccessLog(Store).ReadListsAsync(Ct);
+        var records = await new AccessLog(Store.Documents).ReadListsAsync(Ct);
         var byAuditor = records.Select(r => r.Access).Where(a => a.KeyName == "aldo-auditor").ToList();
         Assert.Equal(
             ["auditor GET /cases  T-1", $"auditor GET /merchants/{{account}} account={SmallCase.Merchant} T-1"],
@@ -75,7 +75,7 @@ public sealed class AccessLogTests(PostgresServer server) : ApiFixture(server)
                                   string.Join(",", a.Cases)));
         Assert.Null(AccessChain.FirstBroken(records));
         Assert.NotNull(AccessChain.FirstBroken(records.Select(r => r with { Access = r.Access with { Cases = [] } })));
-        Assert.Empty(await new AccessLog(Store).ReadAsync(SmallCase.Merchant, Ct));
+        Assert.Empty(await new AccessLog(Store.Documents).ReadAsync(SmallCase.Merchant, Ct));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public abstract class ApiFixture(PostgresServer server) : StoreFixture(server), 
     async ValueTask IAsyncLifetime.InitializeAsync()
     {
         await InitializeAsync();
-        var keys = new ApiKeys(Store, TimeProvider.System);
+        var keys = new ApiKeys(Store.Documents, TimeProvider.System);
         InvestigatorKey = (await keys.AddAsync("ines-investigator", ApiRole.Investigator))!;
         AuditorKey = (await keys.AddAsync("aldo-auditor", ApiRole.Auditor))!;
         CourtKey = (await keys.AddAsync("clerk-of-court", ApiRole.Court))!;

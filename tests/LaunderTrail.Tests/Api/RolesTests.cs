@@ -70,7 +70,7 @@ public sealed class RolesTests(PostgresServer server) : ApiFixture(server)
         client.DefaultRequestHeaders.Add("X-Api-Key", AuditorKey);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/cases", Ct)).StatusCode);
 
-        await new ApiKeys(Store, TimeProvider.System).RevokeAsync("aldo-auditor", Ct);
+        await new ApiKeys(Store.Documents, TimeProvider.System).RevokeAsync("aldo-auditor", Ct);
 
         var refused = await client.GetAsync("/cases", Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
