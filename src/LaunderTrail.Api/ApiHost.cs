@@ -1,8 +1,15 @@
+using FluentValidation;
 using JasperFx;
 using JasperFx.Events.Daemon;
+using LaunderTrail.Api.Cases;
+using LaunderTrail.Api.Recording;
 using LaunderTrail.Access;
 using LaunderTrail.Api.Reference;
 using LaunderTrail.Api.Security;
+using LaunderTrail.Cases;
+using LaunderTrail.Flows;
+using LaunderTrail.Import;
+using LaunderTrail.Import.Statements;
 using LaunderTrail.Storage;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
@@ -23,27 +30,55 @@ namespace LaunderTrail.Api;
 /// </summary>
 public static class ApiHost
 {
-    public static void Configure(WebApplicationBuilder builder, CaseStore store)
+    /// <summary>
+    /// Registers the API over the schema <paramref name="schema"/>, already migrated by the owner login
+    /// (<see cref="CaseStore.MigrateAsync"/>, <see cref="MigrateMessageStorageAsync"/>). The process holds one Marten
+    /// store, the one Wolverine's Marten integration uses; <see cref="CaseStore"/> and the services built on it share it.
+    /// </summary>
+    public static void Configure(WebApplicationBuilder builder, DatabaseLogins logins, string schema)
     {
-        builder.Services.AddSingleton(store);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ApiKeys>();
-        builder.Services.AddSingleton<AccessLog>();
-
-        builder.Services.AddMarten(options =>
+        // The projection reaches the case store once the host has built it; the store is built on the Marten store.
+        builder.Services.AddSingleton(services => new CaseFlowsProjection(services.GetRequiredService<CaseStore>,
+            services.GetRequiredService<ILoggerFactory>().CreateLogger<CaseFlowsProjection>()));
+        builder.Services.AddMarten(services =>
             {
-                EvidenceStore.Configure(options, store.ConnectionString, store.Schema, store.Flows);
+                var options = EvidenceStore.Configure(new StoreOptions(), logins.Application, schema,
+                    services.GetRequiredService<CaseFlowsProjection>());
+                options.Schema.For<RecordedFactsAnnounced>();
                 // Wolverine builds its envelope tables when Marten may change the schema. A login that may not has had
                 // them built by the owner (MigrateMessageStorageAsync); one login for both builds them as the host starts.
-                if (!store.Logins.AreSeparate)
+                if (!logins.AreSeparate)
                     options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                return options;
             })
-            .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = store.Schema)
+            .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = schema)
             // Keeps the case read models current while nobody reads: one node at a time runs the projection, another
             // takes over when it stops (an advisory lock per projection in PostgreSQL).
             .AddAsyncDaemon(DaemonMode.HotCold);
         builder.Host.UseWolverine(ConfigureWolverine);
         builder.Services.AddWolverineHttp();
+        // After Wolverine's own hosted service, so that the bus runs when it starts.
+        builder.Services.AddHostedService<AnnounceAtStart>();
+
+        // A singleton built once from the host's own Marten store; Wolverine passes singletons to its generated code.
+        builder.Services.AddSingleton(services =>
+            CaseStore.Over(logins, schema, (DocumentStore)services.GetRequiredService<IDocumentStore>(),
+                services.GetRequiredService<CaseFlowsProjection>()));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ApiKeys>();
+        builder.Services.AddSingleton<AccessLog>();
+        builder.Services.AddSingleton<CaseHistory>();
+        builder.Services.AddSingleton<FlowQueries>();
+        builder.Services.AddSingleton<FlowProjector>();
+        builder.Services.AddSingleton<EvidenceImporter>();
+        builder.Services.AddSingleton<StatementImport>();
+        builder.Services.AddSingleton<IValidator<RecordFacts>, RecordFactsValidator>();
+        builder.Services.AddSingleton<IValidator<FlowQuestion>, FlowQuestionValidator>();
+        builder.Services.AddSingleton<IValidator<AccountRequest>, AccountRequestValidator>();
+        builder.Services.AddSingleton<IValidator<ExportRequest>, ExportRequestValidator>();
+        builder.Services.AddSingleton<IValidator<PathRequest>, PathRequestValidator>();
+        builder.Services.AddSingleton<IValidator<TimelineRequest>, TimelineRequestValidator>();
+        builder.Services.AddSingleton<IValidator<StatusRequest>, StatusRequestValidator>();
 
         builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
@@ -57,20 +92,25 @@ public static class ApiHost
     /// Creates or updates Wolverine's envelope tables as the owner login, and lets the application login use them,
     /// when the two differ; with one login, Wolverine does that itself when the host starts.
     /// </summary>
-    public static async Task MigrateMessageStorageAsync(CaseStore store, CancellationToken ct)
+    public static async Task MigrateMessageStorageAsync(DatabaseLogins logins, string schema, CancellationToken ct)
     {
-        if (!store.Logins.AreSeparate)
+        if (!logins.AreSeparate)
             return;
 
         var builder = Host.CreateApplicationBuilder();
         // A failure is thrown; the DDL that Wolverine would log as it applies it is no news to whoever runs serve.
         builder.Logging.ClearProviders();
-        builder.Services.AddMarten(options => EvidenceStore.ConfigureMigrations(options, store.Logins.Owner, store.Schema))
-            .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = store.Schema);
+        builder.Services.AddMarten(options =>
+            {
+                EvidenceStore.ConfigureMigrations(options, logins.Owner, schema);
+                options.Schema.For<RecordedFactsAnnounced>();
+            })
+            .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = schema);
         builder.UseWolverine(ConfigureWolverine);
         using var host = builder.Build();
+        await host.Services.GetRequiredService<IDocumentStore>().Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await host.Services.GetRequiredService<IWolverineRuntime>().Storage.Admin.MigrateAsync(AutoCreate.CreateOrUpdate);
-        await store.GrantApplicationPrivilegesAsync(ct);
+        await CaseStore.GrantApplicationPrivilegesAsync(logins, schema, ct);
     }
 
     private static void ConfigureWolverine(WolverineOptions options)
@@ -78,6 +118,10 @@ public static class ApiHost
         options.ApplicationAssembly = typeof(ApiHost).Assembly;
         options.UseRuntimeCompilation();
         options.Durability.Mode = DurabilityMode.Solo;
+        // A handler that takes a Marten session runs in Wolverine's transaction, its messages in the same commit (outbox).
+        options.Policies.AutoApplyTransactions();
+        // A recorded fact's announcement is kept in the envelope tables until it has been handled.
+        options.LocalQueueFor<FactsRecorded>().UseDurableInbox();
     }
 
     public static void Map(WebApplication app, string? webRoot = null)

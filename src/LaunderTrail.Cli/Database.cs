@@ -9,13 +9,16 @@ namespace LaunderTrail.Cli;
 /// </summary>
 public static class Database
 {
-    public static async Task<CaseStore> OpenAsync(DatabaseSettings settings, CancellationToken ct)
+    public static async Task<CaseStore> OpenAsync(DatabaseSettings settings, CancellationToken ct) =>
+        await CaseStore.OpenAsync(await LoginsAsync(settings, ct), settings.Schema, ct);
+
+    /// <summary>The logins to work and migrate with, the private cluster started when no connection string is given.</summary>
+    public static async Task<DatabaseLogins> LoginsAsync(DatabaseSettings settings, CancellationToken ct)
     {
         var connectionString = settings.Db ?? Environment.GetEnvironmentVariable("LAUNDERTRAIL_DB");
-        var logins = string.IsNullOrEmpty(connectionString)
+        return string.IsNullOrEmpty(connectionString)
             ? await new PrivateCluster(PrivateCluster.DefaultDataRoot(), Diagnostics.Note).EnsureRunningAsync(ct)
             : new DatabaseLogins(connectionString, OwnerConnectionString() ?? connectionString);
-        return await CaseStore.OpenAsync(logins, settings.Schema, ct);
     }
 
     private static string? OwnerConnectionString() =>

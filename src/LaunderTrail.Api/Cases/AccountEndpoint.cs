@@ -1,8 +1,8 @@
 using System.Text.Json;
+using FluentValidation;
 using LaunderTrail.Api.Security;
 using LaunderTrail.Cases;
 using LaunderTrail.Flows;
-using LaunderTrail.Storage;
 using LaunderTrail.Tracing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -23,18 +23,19 @@ public sealed record AccountView(string Case, string Account, string Rule, IRead
 /// <summary><c>GET /cases/{caseNumber}/accounts/{account}?rule=</c>: the account's movements and its traced holdings.</summary>
 public static class AccountEndpoint
 {
-    public static ProblemDetails Validate(string? rule) => FlowQuery.Check(rule, null, null);
+    public static ProblemDetails Validate(AccountRequest request, IValidator<AccountRequest> validator) =>
+        QueryParameters.Check(validator, request);
 
     [WolverineGet("/cases/{caseNumber}/accounts/{account}")]
     [Authorize(Roles = Allowed.Readers)]
-    public static async Task<IResult> Get(string caseNumber, string account, string? rule, CaseStore store, CancellationToken ct)
+    public static async Task<IResult> Get(string caseNumber, string account, [FromQuery] AccountRequest request, FlowQueries queries, CaseHistory history,
+        CancellationToken ct)
     {
-        var query = FlowQuery.Of(rule, null, null);
-        var report = await new FlowQueries(store).ReportAsync(caseNumber, query.Rule, ct: ct);
+        var report = await queries.ReportAsync(caseNumber, request.TracingRule, ct: ct);
         if (report is null) return ApiProblems.NoFacts(caseNumber);
 
         var movements = new List<Movement>();
-        await foreach (var recorded in new CaseHistory(store).ReadAsync(caseNumber, ct: ct))
+        await foreach (var recorded in history.ReadAsync(caseNumber, ct: ct))
         {
             var fact = AccountMentions.ToJson(recorded.Fact);
             if (AccountMentions.Names(fact, account)) movements.Add(new Movement(recorded.Seq, recorded.RecordedAt, fact));
@@ -44,7 +45,7 @@ public static class AccountEndpoint
             .SelectMany(v => v.Holdings.Where(h => h.Account == account).Select(h => Holding(v.Holder, h)))
             .Concat(report.UnattributedHoldings.Where(h => h.Account == account).Select(h => Holding(null, h)))
             .ToList();
-        return Results.Json(new AccountView(caseNumber, account, TracingRules.Name(query.Rule), movements, holdings));
+        return Results.Json(new AccountView(caseNumber, account, TracingRules.Name(request.TracingRule), movements, holdings));
     }
 
     private static TracedHolding Holding(string? victim, HoldingRow row) =>

@@ -12,7 +12,7 @@ namespace LaunderTrail.Api.Cases;
 /// is taken as the bytes it came as: one that is not UTF-8 text is refused whole, never decoded with replacement
 /// characters, which would change the evidence.
 /// </summary>
-internal sealed class EventBatch
+public sealed class EventBatch
 {
     private static readonly HashSet<string> JsonLinesTypes = new(["application/x-ndjson", "application/jsonl"], StringComparer.OrdinalIgnoreCase);
 

@@ -1,3 +1,4 @@
+using FluentValidation;
 using LaunderTrail.Api.Security;
 using LaunderTrail.Exports;
 using LaunderTrail.Storage;
@@ -16,23 +17,17 @@ namespace LaunderTrail.Api.Cases;
 /// </summary>
 public static class ExportEndpoint
 {
-    public static ProblemDetails Validate(string? format, string? rule, string? asOf, string? knownAt)
-    {
-        if (format is null || !GraphExportFormats.TryParse(format, out _))
-            return FlowQuery.Bad("format", $"must be {GraphExportFormats.Names}");
-        return FlowQuery.Check(rule, asOf, knownAt);
-    }
+    public static ProblemDetails Validate(ExportRequest request, IValidator<ExportRequest> validator) =>
+        QueryParameters.Check(validator, request);
 
     [WolverineGet("/cases/{caseNumber}/export")]
     [Authorize(Roles = Allowed.Readers)]
-    public static async Task<IResult> Get(string caseNumber, string? format, string? rule, string? asOf, string? knownAt,
-        CaseStore store, CancellationToken ct)
+    public static async Task<IResult> Get(string caseNumber, [FromQuery] ExportRequest request, CaseStore store, CancellationToken ct)
     {
-        GraphExportFormats.TryParse(format!, out var parsed);
-        var query = FlowQuery.Of(rule, asOf, knownAt);
-        var graph = await GraphWithFacts.ReadAsync(store, caseNumber, query.Rule, query.AsOf, query.KnownAt, ct);
+        var format = request.ExportFormat;
+        var graph = await GraphWithFacts.ReadAsync(store, caseNumber, request.TracingRule, request.AsOfMoment, request.KnownAtMoment, ct);
         if (graph is null) return ApiProblems.NoFacts(caseNumber);
-        var fileName = $"{caseNumber}.{TracingRules.Name(query.Rule)}.{GraphExport.FileExtension(parsed)}";
-        return Results.File(GraphExport.Bytes(graph, parsed), GraphExport.ContentType(parsed), fileName);
+        var fileName = $"{caseNumber}.{TracingRules.Name(request.TracingRule)}.{GraphExport.FileExtension(format)}";
+        return Results.File(GraphExport.Bytes(graph, format), GraphExport.ContentType(format), fileName);
     }
 }

@@ -1,7 +1,6 @@
 using LaunderTrail.Api.Security;
 using LaunderTrail.Flows;
-using LaunderTrail.Storage;
-using LaunderTrail.Tracing;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -16,15 +15,15 @@ namespace LaunderTrail.Api.Cases;
 /// </summary>
 public static class GraphEndpoint
 {
-    public static ProblemDetails Validate(string? rule, string? asOf, string? knownAt) => FlowQuery.Check(rule, asOf, knownAt);
+    public static ProblemDetails Validate(FlowQuestion question, IValidator<FlowQuestion> validator) =>
+        QueryParameters.Check(validator, question);
 
     [WolverineGet("/cases/{caseNumber}/graph")]
     [Authorize(Roles = Allowed.Readers)]
-    public static async Task<IResult> Get(string caseNumber, string? rule, string? asOf, string? knownAt, CaseStore store,
+    public static async Task<IResult> Get(string caseNumber, [FromQuery] FlowQuestion question, FlowQueries queries,
         CancellationToken ct)
     {
-        var query = FlowQuery.Of(rule, asOf, knownAt);
-        var graph = await new FlowQueries(store).OpenGraphJsonAsync(caseNumber, query.Rule, query.AsOf, query.KnownAt, ct);
+        var graph = await queries.OpenGraphJsonAsync(caseNumber, question.TracingRule, question.AsOfMoment, question.KnownAtMoment, ct);
         return graph is null ? ApiProblems.NoFacts(caseNumber) : Results.Stream(graph, "application/json");
     }
 }

@@ -1,7 +1,6 @@
 using LaunderTrail.Access;
 using LaunderTrail.Api.Security;
 using LaunderTrail.Flows;
-using LaunderTrail.Storage;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -28,15 +27,14 @@ public static class ListCasesEndpoint
 {
     [WolverineGet("/cases")]
     [Authorize(Roles = Allowed.Readers)]
-    public static async Task<CaseList> Get(CaseStore store, AccessLog log, TimeProvider clock, HttpContext context,
+    public static async Task<CaseList> Get(FlowProjector projector, IQuerySession session, AccessLog log, TimeProvider clock, HttpContext context,
         ILogger<CaseList> logger, CancellationToken ct)
     {
-        var unreadable = await new FlowProjector(store).RefreshStaleAsync(ct);
+        var unreadable = await projector.RefreshStaleAsync(ct);
         foreach (var failed in unreadable)
             logger.LogError(failed.Failure, "case {Case} left out of the case list: {Reason}", failed.Case, failed.Reason);
         var left = unreadable.Select(u => u.Case).ToHashSet(StringComparer.Ordinal);
 
-        await using var session = store.Documents.QuerySession();
         var flows = await session.Query<CaseFlows>().ToListAsync(ct);
         var rows = flows
             .Where(f => !left.Contains(f.Id))

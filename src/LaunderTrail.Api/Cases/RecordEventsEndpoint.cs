@@ -1,8 +1,10 @@
+using FluentValidation;
+using LaunderTrail.Api.Recording;
 using LaunderTrail.Api.Security;
 using LaunderTrail.Import;
-using LaunderTrail.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Wolverine;
 using Wolverine.Http;
 
 namespace LaunderTrail.Api.Cases;
@@ -14,23 +16,27 @@ public sealed record RecordedBatch(string Batch, long Facts, long Recorded, long
 public sealed record RecordedCounts(long Recorded, long AlreadyRecorded);
 
 /// <summary>
-/// <c>POST /cases/{caseNumber}/events</c>: records facts of the case with the importer of <c>laundertrail import</c>, so
-/// with the same checks, all or nothing, and idempotent; every error comes back at once as problem details.
+/// <c>POST /cases/{caseNumber}/events</c>: the body becomes a <see cref="RecordFacts"/> command, checked by its
+/// validator and handled by Wolverine (<see cref="RecordFactsHandler"/>: the importer of <c>laundertrail import</c>, so
+/// the same checks, all or nothing, idempotent, then the announcement through the outbox); every error comes back at
+/// once as problem details.
 /// </summary>
 public static class RecordEventsEndpoint
 {
     [WolverinePost("/cases/{caseNumber}/events")]
     [Authorize(Roles = Allowed.Writers)]
-    public static async Task<IResult> Post(string caseNumber, HttpRequest request, CaseStore store, TimeProvider clock,
-        CancellationToken ct)
+    public static async Task<IResult> Post(string caseNumber, HttpRequest request, IValidator<RecordFacts> validator,
+        IMessageBus bus, CancellationToken ct)
     {
         var (batch, unreadable) = await EventBatch.ReadAsync(request, caseNumber, ct);
         if (batch is null) return unreadable!;
 
-        var errors = await batch.CheckAsync(caseNumber, ct);
+        var command = new RecordFacts(caseNumber, request.HttpContext.User.Identity!.Name!, batch);
+        var checkedCommand = await validator.ValidateAsync(command, ct);
+        var errors = RecordFactsValidator.ErrorsOf(checkedCommand);
         if (errors.Count == 0)
         {
-            var outcome = await new EvidenceImporter(store, clock).ImportAsync(batch.Source, request.HttpContext.User.Identity!.Name!, ct: ct);
+            var outcome = await bus.InvokeAsync<ImportOutcome>(command, ct);
             if (outcome.Accepted) return Results.Json(Summary(outcome.Summary));
             errors = outcome.Errors.Select(batch.ErrorOf).ToList();
         }

@@ -1,7 +1,6 @@
-using System.Globalization;
+using FluentValidation;
 using LaunderTrail.Api.Security;
 using LaunderTrail.Flows;
-using LaunderTrail.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -15,23 +14,15 @@ namespace LaunderTrail.Api.Cases;
 /// </summary>
 public static class StatusEndpoint
 {
-    /// <summary>The longest wait a request may ask for: longer waits belong to a client that polls.</summary>
-    public const int MaxWaitSeconds = 300;
-
-    public static ProblemDetails Validate(string? wait) =>
-        wait is null || WaitOf(wait) is not null
-            ? WolverineContinue.NoProblems
-            : FlowQuery.Bad("wait", $"must be a whole number of seconds from 0 to {MaxWaitSeconds}");
+    public static ProblemDetails Validate(StatusRequest request, IValidator<StatusRequest> validator) =>
+        QueryParameters.Check(validator, request);
 
     [WolverineGet("/cases/{caseNumber}/status")]
     [Authorize(Roles = Allowed.Readers)]
-    public static async Task<IResult> Get(string caseNumber, string? wait, CaseStore store, CancellationToken ct)
+    public static async Task<IResult> Get(string caseNumber, [FromQuery] StatusRequest request, FlowQueries queries,
+        CancellationToken ct)
     {
-        var patience = wait is null ? (TimeSpan?)null : TimeSpan.FromSeconds(WaitOf(wait)!.Value);
-        var status = await new FlowQueries(store).StatusAsync(caseNumber, patience, ct);
+        var status = await queries.StatusAsync(caseNumber, request.Patience, ct);
         return status is null ? ApiProblems.NoFacts(caseNumber) : Results.Json(new { recorded = status.Recorded, traced = status.Traced });
     }
-
-    private static int? WaitOf(string wait) =>
-        int.TryParse(wait, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= MaxWaitSeconds ? seconds : null;
 }

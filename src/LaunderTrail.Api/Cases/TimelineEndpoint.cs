@@ -1,8 +1,8 @@
 using System.IO.Compression;
+using FluentValidation;
 using LaunderTrail.Api.Security;
 using LaunderTrail.Cases;
 using LaunderTrail.Court;
-using LaunderTrail.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -17,43 +17,29 @@ namespace LaunderTrail.Api.Cases;
 /// </summary>
 public static class TimelineEndpoint
 {
-    private static readonly Dictionary<string, (string File, string ContentType)> Formats = new(StringComparer.Ordinal)
-    {
-        ["json"] = ("timeline.json", "application/json"),
-        ["md"] = ("timeline.md", "text/markdown; charset=utf-8"),
-        ["html"] = ("timeline.html", "text/html; charset=utf-8"),
-    };
-
     // Fixed entry times keep the zip as reproducible as the files in it.
     private static readonly DateTimeOffset ZipEntryTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static ProblemDetails Validate(string? format, string? rule, string? asOf, string? knownAt)
-    {
-        if (format is not null && !Formats.ContainsKey(format))
-            return FlowQuery.Bad("format", "must be json, md or html (or absent for the whole bundle as a zip)");
-        return FlowQuery.Check(rule, asOf, knownAt);
-    }
+    public static ProblemDetails Validate(TimelineRequest request, IValidator<TimelineRequest> validator) =>
+        QueryParameters.Check(validator, request);
 
     [WolverineGet("/cases/{caseNumber}/timeline")]
     [Authorize(Roles = Allowed.Bundles)]
-    public static async Task<IResult> Get(string caseNumber, string? format, string? rule, string? asOf, string? knownAt,
-        CaseStore store, CancellationToken ct)
+    public static async Task<IResult> Get(string caseNumber, [FromQuery] TimelineRequest request, CaseHistory history, CancellationToken ct)
     {
-        var moments = FlowQuery.Of(null, asOf, knownAt);
-        var history = new CaseHistory(store);
         if (await StoredChainCheck.RunAsync(history, caseNumber, ct) is { } broken)
             return ApiProblems.Of(StatusCodes.Status409Conflict, "The recorded events were altered",
                 $"case {caseNumber}: {broken}; no bundle is given out");
 
         var records = new List<ChainedRecord>();
-        await foreach (var recorded in history.ReadAsync(caseNumber, moments.KnownAt, ct))
+        await foreach (var recorded in history.ReadAsync(caseNumber, request.KnownAtMoment, ct))
             records.Add(new ChainedRecord(recorded.Seq, recorded.RecordedAt, recorded.Fact));
         if (records.Count == 0) return ApiProblems.NoFacts(caseNumber);
 
-        var files = TimelineBundle.Build(records, new BundleParameters(caseNumber, moments.AsOf, moments.KnownAt, FlowQuery.RuleOf(rule)), GeneratorVersion.Current);
-        if (format is not null)
+        var files = TimelineBundle.Build(records, new BundleParameters(caseNumber, request.AsOfMoment, request.KnownAtMoment, request.NamedRule), GeneratorVersion.Current);
+        if (request.Format is { } format)
         {
-            var (name, contentType) = Formats[format];
+            var (name, contentType) = TimelineRequest.Formats[format];
             return Results.Bytes(files.Single(f => f.Name == name).Content, contentType);
         }
 

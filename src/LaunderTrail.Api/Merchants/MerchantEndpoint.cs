@@ -1,7 +1,6 @@
 using LaunderTrail.Access;
 using LaunderTrail.Api.Security;
 using LaunderTrail.Flows;
-using LaunderTrail.Storage;
 using Microsoft.AspNetCore.Authorization;
 using LaunderTrail.Api.Cases;
 using Microsoft.AspNetCore.Http;
@@ -19,10 +18,10 @@ public static class MerchantEndpoint
 {
     [WolverineGet("/merchants/{account}")]
     [Authorize(Roles = Allowed.Readers)]
-    public static async Task<IResult> Get(string account, CaseStore store, AccessLog log, TimeProvider clock, HttpContext context,
+    public static async Task<IResult> Get(string account, FlowQueries queries, AccessLog log, TimeProvider clock, HttpContext context,
         ILogger<MerchantAnswer> logger, CancellationToken ct)
     {
-        if (await new FlowQueries(store).MerchantAsync(account, ct) is not { } figures)
+        if (await queries.MerchantAsync(account, ct) is not { } figures)
             return ApiProblems.Of(StatusCodes.Status404NotFound, "No such merchant", $"no case records purchases by '{account}'");
         foreach (var failed in figures.Unavailable)
             logger.LogError(failed.Failure, "case {Case} left out of merchant {Account}'s totals: {Reason}", failed.Case, account, failed.Reason);

@@ -32,7 +32,7 @@ public sealed class AccessLogCommand : AsyncCommand<AccessLogCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
     {
         await using var store = await Database.OpenAsync(settings, ct);
-        var log = new AccessLog(store);
+        var log = new AccessLog(store.Documents);
         return settings.Lists ? await ShowListsAsync(log, ct) : await ShowCaseAsync(log, settings.Case!, ct);
     }
 

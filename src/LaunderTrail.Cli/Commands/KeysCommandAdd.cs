@@ -34,7 +34,7 @@ public sealed class KeysCommandAdd : AsyncCommand<KeysCommandAdd.Settings>
     {
         ApiRoles.TryParse(settings.Role, out var role);
         await using var store = await Database.OpenAsync(settings, ct);
-        var secret = await new ApiKeys(store, TimeProvider.System).AddAsync(settings.Name, role, ct);
+        var secret = await new ApiKeys(store.Documents, TimeProvider.System).AddAsync(settings.Name, role, ct);
         if (secret is null)
         {
             Diagnostics.Error($"an active key is already named '{settings.Name}'; revoke it first or choose another name");

@@ -12,7 +12,7 @@ public sealed class KeysCommandList : AsyncCommand<DatabaseSettings>
     {
         await using var store = await Database.OpenAsync(settings, ct);
         var table = new Table().AddColumns("name", "role", "created", "revoked");
-        foreach (var key in await new ApiKeys(store, TimeProvider.System).ListAsync(ct))
+        foreach (var key in await new ApiKeys(store.Documents, TimeProvider.System).ListAsync(ct))
             table.AddRow(Markup.Escape(VisibleText.Of(key.Name)), ApiRoles.Name(key.Role), key.CreatedAt.ToString("u"), key.RevokedAt?.ToString("u") ?? "");
         AnsiConsole.Write(table);
         return ExitCodes.Ok;

@@ -21,7 +21,7 @@ public sealed class KeysCommandRevoke : AsyncCommand<KeysCommandRevoke.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
     {
         await using var store = await Database.OpenAsync(settings, ct);
-        if (!await new ApiKeys(store, TimeProvider.System).RevokeAsync(settings.Name, ct))
+        if (!await new ApiKeys(store.Documents, TimeProvider.System).RevokeAsync(settings.Name, ct))
         {
             Diagnostics.Error($"no active key is named '{settings.Name}'");
             return ExitCodes.DataError;

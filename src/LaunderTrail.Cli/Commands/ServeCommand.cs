@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using LaunderTrail.Api;
+using LaunderTrail.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Spectre.Console.Cli;
@@ -23,11 +24,12 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken ct)
     {
-        await using var store = await Database.OpenAsync(settings, ct);
-        await ApiHost.MigrateMessageStorageAsync(store, ct);
+        var logins = await Database.LoginsAsync(settings, ct);
+        await CaseStore.MigrateAsync(logins, settings.Schema, ct);
+        await ApiHost.MigrateMessageStorageAsync(logins, settings.Schema, ct);
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls(settings.Urls);
-        ApiHost.Configure(builder, store);
+        ApiHost.Configure(builder, logins, settings.Schema);
         await using var app = builder.Build();
         var webRoot = settings.WebRoot ?? WebView.FindRoot();
         ApiHost.Map(app, webRoot);

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using LaunderTrail.Access;
 using LaunderTrail.Cases;
-using LaunderTrail.Court;
 using LaunderTrail.Flows;
 using LaunderTrail.Generation;
 using LaunderTrail.Storage;
@@ -30,7 +29,7 @@ public sealed class SoakRun(CaseStore store, string ownerConnection, TimeSpan du
 
     public async Task<Outcome> RunAsync(CancellationToken ct)
     {
-        var keys = new ApiKeys(store, TimeProvider.System);
+        var keys = new ApiKeys(store.Documents, TimeProvider.System);
         var investigator = (await keys.AddAsync("soak-investigator", ApiRole.Investigator, ct))!;
         var auditor = (await keys.AddAsync("soak-auditor", ApiRole.Auditor, ct))!;
         var nodes = new ServeNode[3];

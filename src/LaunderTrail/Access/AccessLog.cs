@@ -1,4 +1,3 @@
-using LaunderTrail.Storage;
 using Marten;
 using Marten.Services;
 
@@ -10,9 +9,11 @@ namespace LaunderTrail.Access;
 /// access log (<see cref="AccessLogFile.ListsStreamKey"/>) records, the same way, the figures of several cases shown
 /// at once.
 /// </summary>
-public sealed class AccessLog(CaseStore store)
+public sealed class AccessLog(IDocumentStore documents)
 {
     private const string ChainHeader = "chain";
+
+    private string Schema => documents.Options.Events.DatabaseSchemaName;
 
     public Task RecordAsync(CaseAccessed access, CancellationToken ct = default) =>
         AppendAsync(AccessLogFile.StreamKey(access.Case), access, (head, seq) => AccessChain.Next(head, seq, access), ct);
@@ -23,7 +24,8 @@ public sealed class AccessLog(CaseStore store)
 
     private async Task AppendAsync(string key, object access, Func<byte[], long, byte[]> chainAfter, CancellationToken ct)
     {
-        await using var connection = await store.Db.OpenConnectionAsync(ct);
+        await using var connection = documents.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
 
         // Serialises the appends to one access log so that no two extend its chain from the same head.
@@ -36,7 +38,7 @@ public sealed class AccessLog(CaseStore store)
 
         var (version, head) = await HeadAsync(connection, key, ct);
         var chain = chainAfter(head, version + 1);
-        await using (var session = store.Documents.LightweightSession(SessionOptions.ForTransaction(transaction)))
+        await using (var session = documents.LightweightSession(SessionOptions.ForTransaction(transaction)))
         {
             var action = version == 0
                 ? session.Events.StartStream<AccessLogFile>(key, access)
@@ -51,7 +53,7 @@ public sealed class AccessLog(CaseStore store)
     /// <summary>The case's access log, oldest first.</summary>
     public async Task<IReadOnlyList<AccessRecord>> ReadAsync(string @case, CancellationToken ct = default)
     {
-        await using var session = store.Documents.QuerySession();
+        await using var session = documents.QuerySession();
         var events = await session.Events.FetchStreamAsync(AccessLogFile.StreamKey(@case), token: ct);
         return events
             .Select(e => new AccessRecord(e.Version, e.GetHeader(ChainHeader)?.ToString() ?? "", (CaseAccessed)e.Data))
@@ -61,7 +63,7 @@ public sealed class AccessLog(CaseStore store)
     /// <summary>The list access log (<see cref="CaseFiguresShown"/>), oldest first.</summary>
     public async Task<IReadOnlyList<ListAccessRecord>> ReadListsAsync(CancellationToken ct = default)
     {
-        await using var session = store.Documents.QuerySession();
+        await using var session = documents.QuerySession();
         var events = await session.Events.FetchStreamAsync(AccessLogFile.ListsStreamKey, token: ct);
         return events
             .Select(e => new ListAccessRecord(e.Version, e.GetHeader(ChainHeader)?.ToString() ?? "", (CaseFiguresShown)e.Data))
@@ -72,7 +74,7 @@ public sealed class AccessLog(CaseStore store)
     {
         await using var command = connection.CreateCommand();
         command.CommandText =
-            $"select version, headers->>'{ChainHeader}' from {store.Schema}.mt_events where stream_id = $1 order by version desc limit 1";
+            $"select version, headers->>'{ChainHeader}' from {Schema}.mt_events where stream_id = $1 order by version desc limit 1";
         command.Parameters.AddWithValue(key);
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct)

@@ -26,7 +26,7 @@ public sealed class CaseHistory(CaseStore store)
         [EnumeratorCancellation] CancellationToken ct = default)
     {
         await foreach (var (row, fact) in OrderedParallel.MapAsync(StoredFactsAsync(@case, knownAt, withDetails: true, ct),
-                           row => Checked(row, digest: true, static data => ReadFact(data)), ct))
+                           row => Checked(row, digest: true, static data => RecordedFactJson.Read(data)), ct))
         {
             if (Believed(@case, row, fact) is not { } read) continue;
             yield return new RecordedFact(row.Version, HashChain.ParseRecordedAt(row.RecordedAt!), row.RecordedBy, row.Batch,
@@ -65,7 +65,7 @@ public sealed class CaseHistory(CaseStore store)
         var facts = new TracingFacts();
         ChainHead? head = null;
         await foreach (var (row, fact) in OrderedParallel.MapAsync(StoredFactsAsync(@case, knownAt, withDetails: false, ct),
-                           row => Checked(row, digest: false, static data => ReadTracingFact(data)), ct))
+                           row => Checked(row, digest: false, static data => RecordedFactJson.ReadForTracing(data)), ct))
         {
             if (Believed(@case, row, fact) is not { } read) continue;
             facts.Add(read);
@@ -165,38 +165,9 @@ public sealed class CaseHistory(CaseStore store)
         return cases;
     }
 
-    public static CaseEvent ReadFact(string json) => ReadFact(Encoding.UTF8.GetBytes(json));
+    /// <summary>A recorded fact from its stored JSON (<see cref="RecordedFactJson.Read(string)"/>).</summary>
+    public static CaseEvent ReadFact(string json) => RecordedFactJson.Read(json);
 
-    /// <summary>A recorded fact from its stored JSON: the type named in it, then the fact as that type.</summary>
-    public static CaseEvent ReadFact(ReadOnlySpan<byte> utf8Json) => ReadFact(utf8Json, EvidenceJson.Options);
-
-    /// <summary>A recorded fact as tracing reads it (<see cref="EvidenceJson.ForTracing"/>).</summary>
-    internal static CaseEvent ReadTracingFact(ReadOnlySpan<byte> utf8Json) => ReadFact(utf8Json, EvidenceJson.ForTracing);
-
-    private static CaseEvent ReadFact(ReadOnlySpan<byte> utf8Json, JsonSerializerOptions options) =>
-        (CaseEvent)JsonSerializer.Deserialize(utf8Json, TypeOf(utf8Json), options)!;
-
-    /// <summary>The record a stored fact's type names, found without allocating the name: it is read for every fact.</summary>
-    private static Type TypeOf(ReadOnlySpan<byte> utf8Json)
-    {
-        Span<char> name = stackalloc char[64];
-        var reader = new Utf8JsonReader(utf8Json);
-        reader.Read();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var isType = reader.ValueTextEquals("type"u8);
-            reader.Read();
-            if (isType && reader.TokenType == JsonTokenType.String)
-            {
-                var known = !reader.HasValueSequence && reader.ValueSpan.Length <= name.Length
-                    ? EvidenceTypes.TryFind(name[..reader.CopyString(name)], out var type)
-                    : EvidenceTypes.TryFind(reader.GetString()!, out type);
-                return known ? type : throw new InvalidDataException($"The event store holds a fact of unknown type '{reader.GetString()}'.");
-            }
-
-            reader.Skip();
-        }
-
-        throw new InvalidDataException("The event store holds a fact without a type.");
-    }
+    /// <summary>A recorded fact from its stored JSON (<see cref="RecordedFactJson.Read(ReadOnlySpan{byte})"/>).</summary>
+    public static CaseEvent ReadFact(ReadOnlySpan<byte> utf8Json) => RecordedFactJson.Read(utf8Json);
 }

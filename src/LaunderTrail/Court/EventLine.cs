@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using LaunderTrail.Cases;
 using LaunderTrail.Evidence;
 
 namespace LaunderTrail.Court;
@@ -41,7 +40,7 @@ public static partial class EventLine
             var seq = root.GetProperty("seq").GetInt64();
             var recordedAt = HashChain.ParseRecordedAt(root.GetProperty("recordedAt").GetString()!);
             factText = root.GetProperty("fact").GetRawText();
-            record = new ChainedRecord(seq, recordedAt, CaseHistory.ReadFact(factText));
+            record = new ChainedRecord(seq, recordedAt, RecordedFactJson.Read(factText));
         }
         catch (Exception e) when (e is JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
         {

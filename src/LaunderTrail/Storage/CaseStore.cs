@@ -11,12 +11,16 @@ namespace LaunderTrail.Storage;
 /// </summary>
 public sealed class CaseStore : IAsyncDisposable
 {
-    private CaseStore(DatabaseLogins logins, string schema)
+    private readonly bool _ownsDocuments;
+
+    /// <param name="documents">The Marten store, with <paramref name="flows"/> registered; one of its own when null.</param>
+    private CaseStore(DatabaseLogins logins, string schema, CaseFlowsProjection flows, DocumentStore? documents)
     {
         Logins = logins;
         Schema = schema;
-        Flows = new CaseFlowsProjection(() => this);
-        Documents = EvidenceStore.Open(logins.Application, schema, Flows);
+        Flows = flows;
+        _ownsDocuments = documents is null;
+        Documents = documents ?? EvidenceStore.Open(logins.Application, schema, flows);
         Db = NpgsqlDataSource.Create(logins.Application);
     }
 
@@ -42,10 +46,21 @@ public sealed class CaseStore : IAsyncDisposable
         CancellationToken ct = default)
     {
         await MigrateAsync(logins, schema, ct);
-        return new CaseStore(logins, schema);
+        CaseStore? store = null;
+        store = new CaseStore(logins, schema, new CaseFlowsProjection(() => store!), documents: null);
+        return store;
     }
 
-    private static async Task MigrateAsync(DatabaseLogins logins, string schema, CancellationToken ct)
+    /// <summary>
+    /// The store over a Marten store built elsewhere with <see cref="EvidenceStore.Configure"/> and
+    /// <paramref name="flows"/> (the API's, which its host owns and disposes), so that a process holds one Marten
+    /// store. The schema must be up to date (<see cref="MigrateAsync"/>).
+    /// </summary>
+    public static CaseStore Over(DatabaseLogins logins, string schema, DocumentStore documents, CaseFlowsProjection flows) =>
+        new(logins, schema, flows, documents);
+
+    /// <summary>Brings the schema up to date as the owner login, as <see cref="OpenAsync(DatabaseLogins, string, CancellationToken)"/> does first.</summary>
+    public static async Task MigrateAsync(DatabaseLogins logins, string schema, CancellationToken ct)
     {
         using (var owner = new DocumentStore(EvidenceStore.ConfigureMigrations(new StoreOptions(), logins.Owner, schema)))
             await owner.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
@@ -57,19 +72,19 @@ public sealed class CaseStore : IAsyncDisposable
             await ApplicationPrivileges.GrantAsync(ownerDb, schema, logins.ApplicationRole, ct);
     }
 
-    /// <summary>Grants the application login its privileges again, on tables created since the store opened (the API's).</summary>
-    public async Task GrantApplicationPrivilegesAsync(CancellationToken ct)
+    /// <summary>Grants the application login its privileges again, on tables created since the schema was migrated (the API's).</summary>
+    public static async Task GrantApplicationPrivilegesAsync(DatabaseLogins logins, string schema, CancellationToken ct)
     {
-        if (!Logins.AreSeparate)
+        if (!logins.AreSeparate)
             return;
 
-        await using var ownerDb = NpgsqlDataSource.Create(Logins.Owner);
-        await ApplicationPrivileges.GrantAsync(ownerDb, Schema, Logins.ApplicationRole, ct);
+        await using var ownerDb = NpgsqlDataSource.Create(logins.Owner);
+        await ApplicationPrivileges.GrantAsync(ownerDb, schema, logins.ApplicationRole, ct);
     }
 
     public async ValueTask DisposeAsync()
     {
-        Documents.Dispose();
+        if (_ownsDocuments) Documents.Dispose();
         await Db.DisposeAsync();
     }
 }

@@ -15,15 +15,12 @@ public sealed class AccessLogTests(PostgresServer server) : ApiFixture(server)
     [Fact]
     public async Task Every_read_and_write_of_a_case_is_logged_with_key_role_endpoint_and_parameters()
     {
-        using var investigator = Client(InvestigatorKey);
-        using var auditor = Client(AuditorKey);
-        using var court = Client(CourtKey);
-        await investigator.PostAsync("/cases/T-1/events", JsonArray(SmallCase.Facts), Ct);
-        await auditor.GetStringAsync("/cases/T-1/flows?rule=fifo", Ct);
-        await court.GetByteArrayAsync("/cases/T-1/timeline?format=json", Ct);
-        Assert.Equal(HttpStatusCode.Forbidden, (await court.GetAsync("/cases/T-1/flows", Ct)).StatusCode);
+        await PostFactsAsync(InvestigatorKey, "/cases/T-1/events", SmallCase.Facts);
+        await GetAsync(AuditorKey, "/cases/T-1/flows?rule=fifo");
+        await GetAsync(CourtKey, "/cases/T-1/timeline?format=json");
+        await GetAsync(CourtKey, "/cases/T-1/flows", HttpStatusCode.Forbidden);
 
-        using var log = JsonDocument.Parse(await investigator.GetStringAsync("/cases/T-1/access-log", Ct));
+        using var log = await JsonOf(await GetAsync(InvestigatorKey, "/cases/T-1/access-log"));
 
         Assert.True(log.RootElement.GetProperty("chainHolds").GetBoolean());
         var entries = log.RootElement.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("access")).ToList();
@@ -41,12 +38,11 @@ public sealed class AccessLogTests(PostgresServer server) : ApiFixture(server)
     [Fact]
     public async Task The_access_log_is_chained_apart_from_the_case_which_keeps_its_own_chain_and_its_place_in_the_case_list()
     {
-        using var investigator = Client(InvestigatorKey);
-        await investigator.PostAsync("/cases/T-1/events", JsonArray(SmallCase.Facts), Ct);
-        for (var i = 0; i < 3; i++) await investigator.GetStringAsync("/cases/T-1/flows", Ct);
+        await PostFactsAsync(InvestigatorKey, "/cases/T-1/events", SmallCase.Facts);
+        for (var i = 0; i < 3; i++) await GetAsync(InvestigatorKey, "/cases/T-1/flows");
 
         var history = new CaseHistory(Store);
-        var records = await new AccessLog(Store).ReadAsync("T-1", Ct);
+        var records = await new AccessLog(Store.Documents).ReadAsync("T-1", Ct);
 
         Assert.Equal([1L, 2, 3, 4], records.Select(r => r.Seq));
         Assert.Null(AccessChain.FirstBroken(records));
@@ -59,15 +55,13 @@ public sealed class AccessLogTests(PostgresServer server) : ApiFixture(server)
     [Fact]
     public async Task Case_figures_shown_by_the_case_list_and_by_a_merchants_totals_are_logged_in_the_list_access_log()
     {
-        using var investigator = Client(InvestigatorKey);
-        using var auditor = Client(AuditorKey);
-        await investigator.PostAsync("/cases/T-1/events", JsonArray(SmallCase.Facts), Ct);
+        await PostFactsAsync(InvestigatorKey, "/cases/T-1/events", SmallCase.Facts);
 
-        await auditor.GetStringAsync("/cases", Ct);
-        await auditor.GetStringAsync($"/merchants/{SmallCase.Merchant}", Ct);
-        Assert.Equal(HttpStatusCode.NotFound, (await auditor.GetAsync("/merchants/nobody", Ct)).StatusCode);
+        await GetAsync(AuditorKey, "/cases");
+        await GetAsync(AuditorKey, $"/merchants/{SmallCase.Merchant}");
+        await GetAsync(AuditorKey, "/merchants/nobody", HttpStatusCode.NotFound);
 
-        var records = await new AccessLog(Store).ReadListsAsync(Ct);
+        var records = await new AccessLog(Store.Documents).ReadListsAsync(Ct);
         var byAuditor = records.Select(r => r.Access).Where(a => a.KeyName == "aldo-auditor").ToList();
         Assert.Equal(
             ["auditor GET /cases  T-1", $"auditor GET /merchants/{{account}} account={SmallCase.Merchant} T-1"],
@@ -75,14 +69,13 @@ public sealed class AccessLogTests(PostgresServer server) : ApiFixture(server)
                                   string.Join(",", a.Cases)));
         Assert.Null(AccessChain.FirstBroken(records));
         Assert.NotNull(AccessChain.FirstBroken(records.Select(r => r with { Access = r.Access with { Cases = [] } })));
-        Assert.Empty(await new AccessLog(Store).ReadAsync(SmallCase.Merchant, Ct));
+        Assert.Empty(await new AccessLog(Store.Documents).ReadAsync(SmallCase.Merchant, Ct));
     }
 
     [Fact]
     public async Task Access_events_are_append_only_like_the_evidence()
     {
-        using var investigator = Client(InvestigatorKey);
-        await investigator.GetAsync("/cases/T-1/flows", Ct);
+        await AnswerAsync(InvestigatorKey, "/cases/T-1/flows");
 
         var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() =>
             ScalarAsync("delete from {schema}.mt_events where stream_id = 'access:T-1'"));

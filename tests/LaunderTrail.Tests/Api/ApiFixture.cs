@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using Alba;
 using LaunderTrail.Access;
 using LaunderTrail.Api;
@@ -10,7 +12,8 @@ using Microsoft.Extensions.Logging;
 namespace LaunderTrail.Tests.Api;
 
 /// <summary>
-/// The API host (as <c>laundertrail serve</c> builds it) over the test class's own schema, with one key per role.
+/// The API host (as <c>laundertrail serve</c> builds it) in Alba over the test class's own schema, with one key per
+/// role; requests are Alba scenarios (<see cref="SendAsync"/>), but for the few that need a real server or raw bodies.
 /// </summary>
 public abstract class ApiFixture(PostgresServer server) : StoreFixture(server), IAsyncLifetime, IAsyncDisposable
 {
@@ -25,14 +28,14 @@ public abstract class ApiFixture(PostgresServer server) : StoreFixture(server), 
     async ValueTask IAsyncLifetime.InitializeAsync()
     {
         await InitializeAsync();
-        var keys = new ApiKeys(Store, TimeProvider.System);
+        var keys = new ApiKeys(Store.Documents, TimeProvider.System);
         InvestigatorKey = (await keys.AddAsync("ines-investigator", ApiRole.Investigator))!;
         AuditorKey = (await keys.AddAsync("aldo-auditor", ApiRole.Auditor))!;
         CourtKey = (await keys.AddAsync("clerk-of-court", ApiRole.Court))!;
 
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
-        ApiHost.Configure(builder, Store);
+        ApiHost.Configure(builder, Store.Logins, Store.Schema);
         _host = await AlbaHost.For(builder, app => ApiHost.Map(app));
     }
 
@@ -51,7 +54,7 @@ public abstract class ApiFixture(PostgresServer server) : StoreFixture(server), 
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        ApiHost.Configure(builder, Store);
+        ApiHost.Configure(builder, Store.Logins, Store.Schema);
         var app = builder.Build();
         ApiHost.Map(app);
         await app.StartAsync(TestContext.Current.CancellationToken);
@@ -64,6 +67,65 @@ public abstract class ApiFixture(PostgresServer server) : StoreFixture(server), 
         var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return client;
+    }
+
+    /// <summary>
+    /// An Alba scenario sent as the holder of <paramref name="key"/> (no key when null), which fails unless the answer
+    /// has <paramref name="status"/>.
+    /// </summary>
+    protected Task<IScenarioResult> SendAsync(string? key, Action<Scenario> request, HttpStatusCode status = HttpStatusCode.OK) =>
+        Host.Scenario(s =>
+        {
+            if (key is not null) s.WithBearerToken(key);
+            request(s);
+            s.StatusCodeShouldBe(status);
+        });
+
+    protected Task<IScenarioResult> GetAsync(string? key, string url, HttpStatusCode status = HttpStatusCode.OK) =>
+        SendAsync(key, s => s.Get.Url(url), status);
+
+    /// <summary>A GET whose status the test asserts itself (<see cref="StatusOf"/>).</summary>
+    protected Task<IScenarioResult> AnswerAsync(string? key, string url) =>
+        Host.Scenario(s =>
+        {
+            if (key is not null) s.WithBearerToken(key);
+            s.Get.Url(url);
+            s.IgnoreStatusCode();
+        });
+
+    protected static HttpStatusCode StatusOf(IScenarioResult result) => (HttpStatusCode)result.Context.Response.StatusCode;
+
+    protected static string? FileNameOf(IScenarioResult result) =>
+        ContentDispositionHeaderValue.TryParse(result.Context.Response.Headers.ContentDisposition.ToString(), out var disposition)
+            ? disposition.FileName
+            : null;
+
+    /// <summary>Posts <paramref name="body"/> as <paramref name="contentType"/>.</summary>
+    protected Task<IScenarioResult> PostAsync(string? key, string url, string body, string contentType,
+        HttpStatusCode status = HttpStatusCode.OK) =>
+        SendAsync(key, s => s.Post.Text(body).ContentType(contentType).ToUrl(url), status);
+
+    /// <summary>Posts facts as a JSON array (application/json).</summary>
+    protected Task<IScenarioResult> PostFactsAsync(string key, string url, IEnumerable<string> facts,
+        HttpStatusCode status = HttpStatusCode.OK) =>
+        PostAsync(key, url, "[" + string.Join(",\n", facts) + "]", "application/json", status);
+
+    /// <summary>Posts JSON Lines (application/x-ndjson).</summary>
+    protected Task<IScenarioResult> PostJsonLinesAsync(string key, string url, string lines, HttpStatusCode status = HttpStatusCode.OK) =>
+        PostAsync(key, url, lines, "application/x-ndjson", status);
+
+    protected static string? MediaTypeOf(IScenarioResult result) =>
+        MediaTypeHeaderValue.TryParse(result.Context.Response.ContentType, out var type) ? type.MediaType : null;
+
+    protected static async Task<JsonDocument> JsonOf(IScenarioResult result) => JsonDocument.Parse(await result.ReadAsTextAsync());
+
+    protected static byte[] BytesOf(IScenarioResult result)
+    {
+        var body = result.Context.Response.Body;
+        if (body.CanSeek) body.Position = 0;
+        using var copy = new MemoryStream();
+        body.CopyTo(copy);
+        return copy.ToArray();
     }
 
     /// <summary>A client of the test server sending <paramref name="key"/> as a bearer token (none when null).</summary>

@@ -22,19 +22,18 @@ public sealed class ExportOverHttpTests(PostgresServer server) : ApiFixture(serv
         string format, string contentType, string fileName)
     {
         await MixedCase.ImportAsync(Store, Ct);
-        using var client = Client(AuditorKey);
         var folder = Directory.CreateTempSubdirectory("laundertrail-export-").FullName;
         try
         {
-            var response = await client.GetAsync($"/cases/EX-2/export?format={format}&rule=libr", Ct);
-            var again = await client.GetByteArrayAsync($"/cases/EX-2/export?format={format}&rule=libr", Ct);
+            var response = await AnswerAsync(AuditorKey, $"/cases/EX-2/export?format={format}&rule=libr");
+            var again = BytesOf(await GetAsync(AuditorKey, $"/cases/EX-2/export?format={format}&rule=libr"));
             var output = Path.Combine(folder, "out");
             var command = await RunCommandAsync("export", "--case", MixedCase.Case, "--rule", "libr", "--format", format, "--out", output);
 
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
-            Assert.Equal(fileName, response.Content.Headers.ContentDisposition?.FileName);
-            var body = await response.Content.ReadAsByteArrayAsync(Ct);
+            Assert.Equal(HttpStatusCode.OK, StatusOf(response));
+            Assert.Equal(contentType, MediaTypeOf(response));
+            Assert.Equal(fileName, FileNameOf(response));
+            var body = BytesOf(response);
             Assert.Equal(body, again);
             Assert.Equal(0, command.ExitCode);
             if (format == "neo4j")
@@ -57,22 +56,21 @@ public sealed class ExportOverHttpTests(PostgresServer server) : ApiFixture(serv
     public async Task An_unknown_or_missing_format_or_a_bad_rule_is_a_problem_and_an_unknown_case_is_not_found()
     {
         await MixedCase.ImportAsync(Store, Ct);
-        using var client = Client(InvestigatorKey);
 
-        var unknown = await client.GetAsync("/cases/EX-2/export?format=pajek", Ct);
-        var missing = await client.GetAsync("/cases/EX-2/export", Ct);
-        var badRule = await client.GetAsync("/cases/EX-2/export?format=gexf&rule=lifo", Ct);
-        var unknownCase = await client.GetAsync("/cases/EX-404/export?format=gexf", Ct);
-        var asOf = await client.GetByteArrayAsync("/cases/EX-2/export?format=i2&asOf=2019-05-03T10:45:00%2B08:00", Ct);
+        var unknown = await AnswerAsync(InvestigatorKey, "/cases/EX-2/export?format=pajek");
+        var missing = await AnswerAsync(InvestigatorKey, "/cases/EX-2/export");
+        var badRule = await AnswerAsync(InvestigatorKey, "/cases/EX-2/export?format=gexf&rule=lifo");
+        var unknownCase = await AnswerAsync(InvestigatorKey, "/cases/EX-404/export?format=gexf");
+        var asOf = BytesOf(await GetAsync(InvestigatorKey, "/cases/EX-2/export?format=i2&asOf=2019-05-03T10:45:00%2B08:00"));
 
         foreach (var bad in new[] { unknown, missing, badRule })
         {
-            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-            Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(HttpStatusCode.BadRequest, StatusOf(bad));
+            Assert.Equal("application/problem+json", MediaTypeOf(bad));
         }
-        using var problem = JsonDocument.Parse(await unknown.Content.ReadAsStringAsync(Ct));
+        using var problem = JsonDocument.Parse(await unknown.ReadAsTextAsync());
         Assert.Equal("format must be graphml, gexf, i2 or neo4j", problem.RootElement.GetProperty("detail").GetString());
-        Assert.Equal(HttpStatusCode.NotFound, unknownCase.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, StatusOf(unknownCase));
         Assert.Equal(GraphExport.Bytes(Exports.ExportedFiles.MixedCaseGraph(TracingRule.ProRata, DateTimeOffset.Parse("2019-05-03T10:45:00+08:00")),
             GraphExportFormat.I2), asOf);
     }
@@ -81,17 +79,13 @@ public sealed class ExportOverHttpTests(PostgresServer server) : ApiFixture(serv
     public async Task Auditors_and_investigators_export_the_court_does_not_and_every_export_is_in_the_access_log()
     {
         await MixedCase.ImportAsync(Store, Ct);
-        using var investigator = Client(InvestigatorKey);
-        using var auditor = Client(AuditorKey);
-        using var court = Client(CourtKey);
-        using var nobody = Client(null);
 
-        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/cases/EX-2/export?format=gexf", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await investigator.GetAsync("/cases/EX-2/export?format=i2&rule=fifo", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await court.GetAsync("/cases/EX-2/export?format=gexf", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await nobody.GetAsync("/cases/EX-2/export?format=gexf", Ct)).StatusCode);
+        await GetAsync(AuditorKey, "/cases/EX-2/export?format=gexf", HttpStatusCode.OK);
+        await GetAsync(InvestigatorKey, "/cases/EX-2/export?format=i2&rule=fifo", HttpStatusCode.OK);
+        await GetAsync(CourtKey, "/cases/EX-2/export?format=gexf", HttpStatusCode.Forbidden);
+        await GetAsync(null, "/cases/EX-2/export?format=gexf", HttpStatusCode.Unauthorized);
 
-        using var log = JsonDocument.Parse(await investigator.GetStringAsync("/cases/EX-2/access-log", Ct));
+        using var log = await JsonOf(await GetAsync(InvestigatorKey, "/cases/EX-2/access-log"));
         var exports = log.RootElement.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("access"))
             .Where(a => a.GetProperty("endpoint").GetString() == "GET /cases/{caseNumber}/export").ToList();
         Assert.Equal(["aldo-auditor auditor", "ines-investigator investigator"],

@@ -19,14 +19,13 @@ public sealed class GraphOverHttpTests(PostgresServer server) : ApiFixture(serve
     public async Task The_graph_is_the_conformance_graph_byte_for_byte_and_the_same_bytes_as_the_command(string rule)
     {
         await MixedCase.ImportAsync(Store, Ct);
-        using var client = Client(AuditorKey);
 
-        var response = await client.GetAsync($"/cases/EX-2/graph?rule={rule}", Ct);
+        var response = await AnswerAsync(AuditorKey, $"/cases/EX-2/graph?rule={rule}");
         var command = await RunCommandAsync("flows", "--case", MixedCase.Case, "--rule", rule, "--graph", "--json");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        var body = await response.Content.ReadAsByteArrayAsync(Ct);
+        Assert.Equal(HttpStatusCode.OK, StatusOf(response));
+        Assert.Equal("application/json", MediaTypeOf(response));
+        var body = BytesOf(response);
         Assert.Equal(System.Text.Encoding.UTF8.GetBytes(SpecExamples.ReadText($"mixed-case.{rule}.graph.json")), body);
         Assert.Equal(command.Output, System.Text.Encoding.UTF8.GetString(body));
     }
@@ -35,44 +34,39 @@ public sealed class GraphOverHttpTests(PostgresServer server) : ApiFixture(serve
     public async Task The_graph_defaults_to_pro_rata_answers_as_of_a_moment_and_refuses_a_bad_query_or_an_unknown_case()
     {
         await MixedCase.ImportAsync(Store, Ct);
-        using var client = Client(InvestigatorKey);
         var asOf = DateTimeOffset.Parse("2019-05-03T10:45:00+08:00");
 
-        var byDefault = await client.GetStringAsync("/cases/EX-2/graph", Ct);
-        var earlier = await client.GetStringAsync("/cases/EX-2/graph?rule=libr&asOf=2019-05-03T10:45:00%2B08:00", Ct);
-        var knownBeforeImport = await client.GetAsync("/cases/EX-2/graph?knownAt=2026-11-24T00:00:00Z", Ct);
-        var badRule = await client.GetAsync("/cases/EX-2/graph?rule=lifo", Ct);
-        var badTime = await client.GetAsync("/cases/EX-2/graph?asOf=yesterday", Ct);
-        var unknownCase = await client.GetAsync("/cases/EX-404/graph", Ct);
+        var byDefault = await (await GetAsync(InvestigatorKey, "/cases/EX-2/graph")).ReadAsTextAsync();
+        var earlier = await (await GetAsync(InvestigatorKey, "/cases/EX-2/graph?rule=libr&asOf=2019-05-03T10:45:00%2B08:00")).ReadAsTextAsync();
+        var knownBeforeImport = await AnswerAsync(InvestigatorKey, "/cases/EX-2/graph?knownAt=2026-11-24T00:00:00Z");
+        var badRule = await AnswerAsync(InvestigatorKey, "/cases/EX-2/graph?rule=lifo");
+        var badTime = await AnswerAsync(InvestigatorKey, "/cases/EX-2/graph?asOf=yesterday");
+        var unknownCase = await AnswerAsync(InvestigatorKey, "/cases/EX-404/graph");
 
         Assert.Equal(SpecExamples.ReadText("mixed-case.pro-rata.graph.json"), byDefault);
         Assert.Equal(FlowGraphJson.Write(FlowTracer.TraceWithGraph(MixedCase.Case, SpecExamples.ReadEvents("mixed-case.jsonl"),
             TracingRule.Libr, asOf).Graph), earlier);
-        Assert.Equal(HttpStatusCode.NotFound, knownBeforeImport.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, StatusOf(knownBeforeImport));
         foreach (var bad in new[] { badRule, badTime })
         {
-            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-            Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(HttpStatusCode.BadRequest, StatusOf(bad));
+            Assert.Equal("application/problem+json", MediaTypeOf(bad));
         }
-        Assert.Equal(HttpStatusCode.NotFound, unknownCase.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/cases/EX-404/flows", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, StatusOf(unknownCase));
+        await GetAsync(InvestigatorKey, "/cases/EX-404/flows", HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task Auditors_and_investigators_read_the_graph_the_court_does_not_and_every_read_is_in_the_access_log()
     {
         await MixedCase.ImportAsync(Store, Ct);
-        using var investigator = Client(InvestigatorKey);
-        using var auditor = Client(AuditorKey);
-        using var court = Client(CourtKey);
-        using var nobody = Client(null);
 
-        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/cases/EX-2/graph?rule=fifo", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await investigator.GetAsync("/cases/EX-2/graph", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await court.GetAsync("/cases/EX-2/graph", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await nobody.GetAsync("/cases/EX-2/graph", Ct)).StatusCode);
+        await GetAsync(AuditorKey, "/cases/EX-2/graph?rule=fifo", HttpStatusCode.OK);
+        await GetAsync(InvestigatorKey, "/cases/EX-2/graph", HttpStatusCode.OK);
+        await GetAsync(CourtKey, "/cases/EX-2/graph", HttpStatusCode.Forbidden);
+        await GetAsync(null, "/cases/EX-2/graph", HttpStatusCode.Unauthorized);
 
-        using var log = JsonDocument.Parse(await investigator.GetStringAsync("/cases/EX-2/access-log", Ct));
+        using var log = await JsonOf(await GetAsync(InvestigatorKey, "/cases/EX-2/access-log"));
         var graphReads = log.RootElement.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("access"))
             .Where(a => a.GetProperty("endpoint").GetString() == "GET /cases/{caseNumber}/graph").ToList();
         Assert.Equal(["aldo-auditor auditor", "ines-investigator investigator"],
@@ -83,9 +77,8 @@ public sealed class GraphOverHttpTests(PostgresServer server) : ApiFixture(serve
     [Fact]
     public async Task The_openapi_document_and_so_the_reference_page_list_the_graph()
     {
-        using var client = Client(null);
 
-        using var openApi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", Ct));
+        using var openApi = await JsonOf(await GetAsync(null, "/openapi/v1.json"));
 
         Assert.True(openApi.RootElement.GetProperty("paths").TryGetProperty("/cases/{caseNumber}/graph", out var graph));
         Assert.True(graph.TryGetProperty("get", out _));

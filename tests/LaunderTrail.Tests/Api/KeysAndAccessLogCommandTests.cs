@@ -17,7 +17,7 @@ public sealed class KeysAndAccessLogCommandTests(PostgresServer server) : StoreF
         Assert.True(added.ExitCode == ExitCodes.Ok, added.Errors);
         var secret = added.Output.TrimEnd('\n');
         Assert.DoesNotContain('\n', secret);
-        Assert.Equal("auditor-7", (await new ApiKeys(Store, TimeProvider.System).FindAsync(secret, Ct))!.Name);
+        Assert.Equal("auditor-7", (await new ApiKeys(Store.Documents, TimeProvider.System).FindAsync(secret, Ct))!.Name);
 
         var again = await RunCommandAsync("keys", "add", "--name", "auditor-7", "--role", "court");
         Assert.Equal(ExitCodes.DataError, again.ExitCode);
@@ -29,7 +29,7 @@ public sealed class KeysAndAccessLogCommandTests(PostgresServer server) : StoreF
         Assert.DoesNotContain(secret, listed.Output);
 
         Assert.Equal(ExitCodes.Ok, (await RunCommandAsync("keys", "revoke", "--name", "auditor-7")).ExitCode);
-        Assert.Null(await new ApiKeys(Store, TimeProvider.System).FindAsync(secret, Ct));
+        Assert.Null(await new ApiKeys(Store.Documents, TimeProvider.System).FindAsync(secret, Ct));
         var revokedAgain = await RunCommandAsync("keys", "revoke", "--name", "auditor-7");
         Assert.Equal(ExitCodes.DataError, revokedAgain.ExitCode);
         Assert.Contains("no active key is named 'auditor-7'", revokedAgain.Errors);
@@ -38,7 +38,7 @@ public sealed class KeysAndAccessLogCommandTests(PostgresServer server) : StoreF
     [Fact]
     public async Task The_access_log_lists_each_access_and_says_its_chain_holds()
     {
-        var log = new AccessLog(Store);
+        var log = new AccessLog(Store.Documents);
         foreach (var endpoint in new[] { "GET /cases/EX-2/flows", "GET /cases/EX-2/timeline" })
             await log.RecordAsync(new CaseAccessed("EX-2", "auditor-7", "auditor", endpoint,
                 new Dictionary<string, string> { ["rule"] = "fifo" }, DateTimeOffset.Parse("2026-11-25T10:00:00Z")), Ct);
@@ -54,7 +54,7 @@ public sealed class KeysAndAccessLogCommandTests(PostgresServer server) : StoreF
     [Fact]
     public async Task The_list_access_log_shows_whose_figures_were_shown_to_whom_and_says_its_chain_holds()
     {
-        var log = new AccessLog(Store);
+        var log = new AccessLog(Store.Documents);
         await log.RecordAsync(new CaseFiguresShown("auditor-7", "auditor", "GET /cases", new Dictionary<string, string>(),
             ["EX-1", "EX-2"], DateTimeOffset.Parse("2026-11-25T10:00:00Z")), Ct);
         await log.RecordAsync(new CaseFiguresShown("auditor-\u001B[2J8", "auditor", "GET /merchants/{account}",

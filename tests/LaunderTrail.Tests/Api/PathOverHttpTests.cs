@@ -16,16 +16,15 @@ public sealed class PathOverHttpTests(PostgresServer server) : ApiFixture(server
     public async Task The_routes_are_the_same_bytes_as_the_command_writes(string rule)
     {
         await MixedCase.ImportAsync(Store, Ct);
-        using var client = Client(AuditorKey);
 
-        var response = await client.GetAsync($"/cases/EX-2/path?from=Zhang%20Wei&to=cm-suning&rule={rule}&maxHops=6", Ct);
+        var response = await AnswerAsync(AuditorKey, $"/cases/EX-2/path?from=Zhang%20Wei&to=cm-suning&rule={rule}&maxHops=6");
         var command = await RunCommandAsync("path", "--case", MixedCase.Case, "--from", "Zhang Wei", "--to", "cm-suning",
             "--rule", rule, "--max-hops", "6", "--json");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, StatusOf(response));
+        Assert.Equal("application/json", MediaTypeOf(response));
         Assert.True(command.ExitCode == 0, command.Errors);
-        var body = await response.Content.ReadAsStringAsync(Ct);
+        var body = await response.ReadAsTextAsync();
         Assert.Equal(command.Output, body);
         Assert.Contains("\"amount\"", body);
     }
@@ -34,48 +33,43 @@ public sealed class PathOverHttpTests(PostgresServer server) : ApiFixture(server
     public async Task An_unknown_start_or_target_is_not_found_no_route_is_empty_and_a_bad_query_is_refused()
     {
         await MixedCase.ImportAsync(Store, Ct);
-        using var client = Client(InvestigatorKey);
 
-        var unknownStart = await client.GetAsync("/cases/EX-2/path?from=Nobody&to=cm-q", Ct);
-        var unknownTarget = await client.GetAsync("/cases/EX-2/path?from=Sun%20Li&to=cm-nowhere", Ct);
-        var unknownCase = await client.GetAsync("/cases/EX-404/path?from=Sun%20Li&to=cm-q", Ct);
-        var noRoute = await client.GetStringAsync("/cases/EX-2/path?from=Sun%20Li&to=zhang-bank", Ct);
-        var badHops = await client.GetAsync("/cases/EX-2/path?from=Sun%20Li&to=cm-q&maxHops=99", Ct);
-        var noTarget = await client.GetAsync("/cases/EX-2/path?from=Sun%20Li", Ct);
-        var badRule = await client.GetAsync("/cases/EX-2/path?from=Sun%20Li&to=cm-q&rule=lifo", Ct);
+        var unknownStart = await AnswerAsync(InvestigatorKey, "/cases/EX-2/path?from=Nobody&to=cm-q");
+        var unknownTarget = await AnswerAsync(InvestigatorKey, "/cases/EX-2/path?from=Sun%20Li&to=cm-nowhere");
+        var unknownCase = await AnswerAsync(InvestigatorKey, "/cases/EX-404/path?from=Sun%20Li&to=cm-q");
+        var noRoute = await (await GetAsync(InvestigatorKey, "/cases/EX-2/path?from=Sun%20Li&to=zhang-bank")).ReadAsTextAsync();
+        var badHops = await AnswerAsync(InvestigatorKey, "/cases/EX-2/path?from=Sun%20Li&to=cm-q&maxHops=99");
+        var noTarget = await AnswerAsync(InvestigatorKey, "/cases/EX-2/path?from=Sun%20Li");
+        var badRule = await AnswerAsync(InvestigatorKey, "/cases/EX-2/path?from=Sun%20Li&to=cm-q&rule=lifo");
 
         foreach (var missing in new[] { unknownStart, unknownTarget, unknownCase })
         {
-            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-            Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(HttpStatusCode.NotFound, StatusOf(missing));
+            Assert.Equal("application/problem+json", MediaTypeOf(missing));
         }
-        Assert.Contains("no victim is named 'Nobody'", await unknownStart.Content.ReadAsStringAsync(Ct));
-        Assert.Contains("no account 'cm-nowhere'", await unknownTarget.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("no victim is named 'Nobody'", await unknownStart.ReadAsTextAsync());
+        Assert.Contains("no account 'cm-nowhere'", await unknownTarget.ReadAsTextAsync());
         using (var empty = JsonDocument.Parse(noRoute)) Assert.Empty(empty.RootElement.GetProperty("routes").EnumerateArray());
         foreach (var bad in new[] { badHops, noTarget, badRule })
         {
-            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-            Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(HttpStatusCode.BadRequest, StatusOf(bad));
+            Assert.Equal("application/problem+json", MediaTypeOf(bad));
         }
-        Assert.Contains("maxHops", await badHops.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("maxHops", await badHops.ReadAsTextAsync());
     }
 
     [Fact]
     public async Task Auditors_and_investigators_read_routes_the_court_does_not_and_every_read_is_in_the_access_log()
     {
         await MixedCase.ImportAsync(Store, Ct);
-        using var investigator = Client(InvestigatorKey);
-        using var auditor = Client(AuditorKey);
-        using var court = Client(CourtKey);
-        using var nobody = Client(null);
         const string Path = "/cases/EX-2/path?from=Zhang%20Wei&to=cm-q";
 
-        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync(Path, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await investigator.GetAsync(Path, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await court.GetAsync(Path, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await nobody.GetAsync(Path, Ct)).StatusCode);
+        await GetAsync(AuditorKey, Path, HttpStatusCode.OK);
+        await GetAsync(InvestigatorKey, Path, HttpStatusCode.OK);
+        await GetAsync(CourtKey, Path, HttpStatusCode.Forbidden);
+        await GetAsync(null, Path, HttpStatusCode.Unauthorized);
 
-        using var log = JsonDocument.Parse(await investigator.GetStringAsync("/cases/EX-2/access-log", Ct));
+        using var log = await JsonOf(await GetAsync(InvestigatorKey, "/cases/EX-2/access-log"));
         var pathReads = log.RootElement.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("access"))
             .Where(a => a.GetProperty("endpoint").GetString() == "GET /cases/{caseNumber}/path").ToList();
         Assert.Equal(["aldo-auditor auditor", "ines-investigator investigator"],

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
+using Alba;
 using LaunderTrail.Cases;
 using LaunderTrail.Court;
 using LaunderTrail.Flows;
@@ -13,21 +14,14 @@ public sealed class ReadingCasesTests(PostgresServer server) : ApiFixture(server
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<HttpClient> RecordedCaseAsync()
-    {
-        var client = Client(AuditorKey);
-        using var investigator = Client(InvestigatorKey);
-        var posted = await investigator.PostAsync("/cases/T-1/events", JsonArray(SmallCase.Facts), Ct);
-        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
-        return client;
-    }
+    private Task RecordedCaseAsync() => PostFactsAsync(InvestigatorKey, "/cases/T-1/events", SmallCase.Facts);
 
     [Fact]
     public async Task Cases_lists_each_case_with_victims_loss_resale_cash_and_last_event()
     {
-        using var client = await RecordedCaseAsync();
+        await RecordedCaseAsync();
 
-        using var cases = JsonDocument.Parse(await client.GetStringAsync("/cases", Ct));
+        using var cases = await JsonOf(await GetAsync(AuditorKey, "/cases"));
 
         var row = Assert.Single(cases.RootElement.GetProperty("cases").EnumerateArray());
         Assert.Empty(cases.RootElement.GetProperty("unavailable").EnumerateArray());
@@ -41,36 +35,34 @@ public sealed class ReadingCasesTests(PostgresServer server) : ApiFixture(server
     [Fact]
     public async Task Flows_are_exactly_the_flow_report_json_for_every_rule_and_moment()
     {
-        using var client = await RecordedCaseAsync();
+        await RecordedCaseAsync();
         var queries = new FlowQueries(Store);
         var asOf = DateTimeOffset.Parse("2019-04-29T11:00:00+08:00");
 
-        var proRata = await client.GetStringAsync("/cases/T-1/flows", Ct);
-        var fifoEarlier = await client.GetStringAsync("/cases/T-1/flows?rule=fifo&asOf=2019-04-29T11:00:00%2B08:00", Ct);
-        var badRule = await client.GetAsync("/cases/T-1/flows?rule=lifo", Ct);
-        var unknownCase = await client.GetAsync("/cases/T-404/flows", Ct);
+        var proRata = await (await GetAsync(AuditorKey, "/cases/T-1/flows")).ReadAsTextAsync();
+        var fifoEarlier = await (await GetAsync(AuditorKey, "/cases/T-1/flows?rule=fifo&asOf=2019-04-29T11:00:00%2B08:00")).ReadAsTextAsync();
+        var badRule = await GetAsync(AuditorKey, "/cases/T-1/flows?rule=lifo", HttpStatusCode.BadRequest);
+        await GetAsync(AuditorKey, "/cases/T-404/flows", HttpStatusCode.NotFound);
 
         Assert.Equal(FlowReportJson.Write((await queries.ReportAsync("T-1", TracingRule.ProRata, ct: Ct))!), proRata);
         Assert.Equal(FlowReportJson.Write((await queries.ReportAsync("T-1", TracingRule.Fifo, asOf, ct: Ct))!), fifoEarlier);
-        Assert.Equal(HttpStatusCode.BadRequest, badRule.StatusCode);
-        Assert.Equal("application/problem+json", badRule.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(HttpStatusCode.NotFound, unknownCase.StatusCode);
+        Assert.Equal("application/problem+json", MediaTypeOf(badRule));
     }
 
     [Fact]
     public async Task Timeline_is_the_court_bundle_as_a_zip_or_one_file_by_format()
     {
-        using var client = await RecordedCaseAsync();
+        await RecordedCaseAsync();
         var records = new List<ChainedRecord>();
         await foreach (var r in new CaseHistory(Store).ReadAsync("T-1", ct: Ct)) records.Add(new ChainedRecord(r.Seq, r.RecordedAt, r.Fact));
         var expected = TimelineBundle.Build(records, new BundleParameters("T-1", null, null), GeneratorVersion.Current);
 
-        var zipResponse = await client.GetAsync("/cases/T-1/timeline", Ct);
-        var markdown = await client.GetByteArrayAsync("/cases/T-1/timeline?format=md", Ct);
-        var badFormat = await client.GetAsync("/cases/T-1/timeline?format=pdf", Ct);
+        var zipResponse = await GetAsync(AuditorKey, "/cases/T-1/timeline");
+        var markdown = BytesOf(await GetAsync(AuditorKey, "/cases/T-1/timeline?format=md"));
+        await GetAsync(AuditorKey, "/cases/T-1/timeline?format=pdf", HttpStatusCode.BadRequest);
 
-        Assert.Equal("application/zip", zipResponse.Content.Headers.ContentType?.MediaType);
-        await using var zip = new ZipArchive(await zipResponse.Content.ReadAsStreamAsync(Ct));
+        Assert.Equal("application/zip", MediaTypeOf(zipResponse));
+        await using var zip = new ZipArchive(new MemoryStream(BytesOf(zipResponse)));
         Assert.Equal(expected.Select(f => f.Name), zip.Entries.Select(e => e.FullName));
         foreach (var file in expected)
         {
@@ -81,34 +73,52 @@ public sealed class ReadingCasesTests(PostgresServer server) : ApiFixture(server
         }
 
         Assert.Equal(expected.Single(f => f.Name == "timeline.md").Content, markdown);
-        Assert.Equal(HttpStatusCode.BadRequest, badFormat.StatusCode);
     }
 
     [Fact]
     public async Task Timeline_is_written_under_the_rule_asked_for_and_an_unknown_rule_is_refused()
     {
-        using var client = await RecordedCaseAsync();
+        await RecordedCaseAsync();
         var records = new List<ChainedRecord>();
         await foreach (var r in new CaseHistory(Store).ReadAsync("T-1", ct: Ct)) records.Add(new ChainedRecord(r.Seq, r.RecordedAt, r.Fact));
         var expected = TimelineBundle.Build(records, new BundleParameters("T-1", null, null, TracingRule.Libr), GeneratorVersion.Current);
 
-        var json = await client.GetByteArrayAsync("/cases/T-1/timeline?format=json&rule=libr", Ct);
-        var badRule = await client.GetAsync("/cases/T-1/timeline?rule=lifo", Ct);
+        var json = BytesOf(await GetAsync(AuditorKey, "/cases/T-1/timeline?format=json&rule=libr"));
+        var badRule = await GetAsync(AuditorKey, "/cases/T-1/timeline?rule=lifo", HttpStatusCode.BadRequest);
 
         Assert.Equal(expected.Single(f => f.Name == "timeline.json").Content, json);
         using var timeline = JsonDocument.Parse(json);
         Assert.Equal(["libr"], timeline.RootElement.GetProperty("rules").EnumerateArray().Select(rule => rule.GetString()));
-        Assert.Equal(HttpStatusCode.BadRequest, badRule.StatusCode);
-        using var problem = JsonDocument.Parse(await badRule.Content.ReadAsStringAsync(Ct));
+        using var problem = await JsonOf(badRule);
         Assert.Equal("rule", problem.RootElement.GetProperty("parameter").GetString());
+    }
+
+    [Fact]
+    public async Task Every_bad_query_parameter_is_named_and_the_first_one_is_the_answer()
+    {
+        var flows = await SendAsync(AuditorKey, s =>
+        {
+            s.Get.Url("/cases/T-1/flows?rule=lifo&asOf=yesterday&knownAt=2019-04-29T11:00:00%2B08:00");
+            s.ContentTypeShouldBe("application/problem+json");
+        }, HttpStatusCode.BadRequest);
+        var path = await GetAsync(AuditorKey, "/cases/T-1/path?to=&maxHops=0", HttpStatusCode.BadRequest);
+
+        using var flowsProblem = await JsonOf(flows);
+        Assert.Equal("Invalid query parameter", flowsProblem.RootElement.GetProperty("title").GetString());
+        Assert.Equal("rule must be fifo, pro-rata or libr", flowsProblem.RootElement.GetProperty("detail").GetString());
+        Assert.Equal("rule", flowsProblem.RootElement.GetProperty("parameter").GetString());
+        Assert.Equal(["rule", "asOf"], flowsProblem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        using var pathProblem = await JsonOf(path);
+        Assert.Equal("from needs a victim's holder name or an account", pathProblem.RootElement.GetProperty("detail").GetString());
+        Assert.Equal(["from", "to", "maxHops"], pathProblem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name));
     }
 
     [Fact]
     public async Task An_account_shows_the_facts_naming_it_and_what_it_still_holds()
     {
-        using var client = await RecordedCaseAsync();
+        await RecordedCaseAsync();
 
-        using var account = JsonDocument.Parse(await client.GetStringAsync("/cases/T-1/accounts/g-1", Ct));
+        using var account = await JsonOf(await GetAsync(AuditorKey, "/cases/T-1/accounts/g-1"));
 
         Assert.Equal(["t-1", "p-1", "r-1"],
             account.RootElement.GetProperty("movements").EnumerateArray().Select(m => m.GetProperty("fact").GetProperty("id").GetString()));
@@ -120,15 +130,14 @@ public sealed class ReadingCasesTests(PostgresServer server) : ApiFixture(server
     [Fact]
     public async Task A_merchant_shows_its_totals_over_all_cases()
     {
-        using var client = await RecordedCaseAsync();
+        await RecordedCaseAsync();
 
-        using var merchant = JsonDocument.Parse(await client.GetStringAsync("/merchants/cm-1", Ct));
-        var unknown = await client.GetAsync("/merchants/nobody", Ct);
+        using var merchant = await JsonOf(await GetAsync(AuditorKey, "/merchants/cm-1"));
+        await GetAsync(AuditorKey, "/merchants/nobody", HttpStatusCode.NotFound);
 
         Assert.Equal(600m, merchant.RootElement.GetProperty("faceValue").GetDecimal());
         Assert.Equal(570m, merchant.RootElement.GetProperty("price").GetDecimal());
         Assert.Equal("T-1", merchant.RootElement.GetProperty("rows")[0].GetProperty("case").GetString());
-        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     [Theory]
@@ -160,10 +169,8 @@ public sealed class ReadingCasesTests(PostgresServer server) : ApiFixture(server
     [Fact]
     public async Task The_openapi_document_lists_every_endpoint_and_the_reference_page_needs_no_other_host()
     {
-        using var client = Client(null);
-
-        using var openApi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", Ct));
-        var page = await client.GetStringAsync("/docs", Ct);
+        using var openApi = await JsonOf(await GetAsync(null, "/openapi/v1.json"));
+        var page = await (await GetAsync(null, "/docs")).ReadAsTextAsync();
 
         var paths = openApi.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Superset(new HashSet<string>(

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Alba;
 using LaunderTrail.Access;
 using LaunderTrail.Tests.Support;
 
@@ -11,13 +12,16 @@ public sealed class RolesTests(PostgresServer server) : ApiFixture(server)
 
     private async Task<HttpStatusCode> StatusAsync(string? key, HttpMethod method, string url)
     {
-        using var client = Client(key);
-        using var request = new HttpRequestMessage(method, url);
-        if (method == HttpMethod.Post) request.Content = JsonArray(SmallCase.Facts);
-        var response = await client.SendAsync(request, Ct);
-        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return response.StatusCode;
+        var response = await Host.Scenario(s =>
+        {
+            if (key is not null) s.WithBearerToken(key);
+            if (method == HttpMethod.Post) s.Post.Text("[" + string.Join(",\n", SmallCase.Facts) + "]").ContentType("application/json").ToUrl(url);
+            else s.Get.Url(url);
+            s.IgnoreStatusCode();
+        });
+        if (StatusOf(response) is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            Assert.Equal("application/problem+json", MediaTypeOf(response));
+        return StatusOf(response);
     }
 
     private static readonly (string Role, string Method, string Url, HttpStatusCode Expected)[] Boundaries =
@@ -66,15 +70,18 @@ public sealed class RolesTests(PostgresServer server) : ApiFixture(server)
     [Fact]
     public async Task The_key_may_come_as_x_api_key_and_a_revoked_key_is_refused()
     {
-        using var client = Client(null);
-        client.DefaultRequestHeaders.Add("X-Api-Key", AuditorKey);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/cases", Ct)).StatusCode);
+        Task<IScenarioResult> ListAsKey(HttpStatusCode status) =>
+            SendAsync(null, s =>
+            {
+                s.WithRequestHeader("X-Api-Key", AuditorKey);
+                s.Get.Url("/cases");
+            }, status);
+        await ListAsKey(HttpStatusCode.OK);
 
-        await new ApiKeys(Store, TimeProvider.System).RevokeAsync("aldo-auditor", Ct);
+        await new ApiKeys(Store.Documents, TimeProvider.System).RevokeAsync("aldo-auditor", Ct);
 
-        var refused = await client.GetAsync("/cases", Ct);
-        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
-        Assert.Equal("Bearer", refused.Headers.WwwAuthenticate.Single().Scheme);
+        var refused = await ListAsKey(HttpStatusCode.Unauthorized);
+        Assert.Equal("Bearer", AuthenticationHeaderValue.Parse(refused.Context.Response.Headers.WWWAuthenticate.Single()!).Scheme);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class StatementUploadTests(PostgresServer server) : ApiFixture(ser
         await foreach (var fact in new CaseHistory(Store).ReadAsync("T-1", ct: Ct)) facts.Add(fact.Fact);
         Assert.Contains(facts.OfType<FundsTransferred>(), t => t.To == "acc-li");
         Assert.Null(await StoredChainCheck.RunAsync(new CaseHistory(Store), "T-1", Ct));
-        var log = await new AccessLog(Store).ReadAsync("T-1", Ct);
+        var log = await new AccessLog(Store.Documents).ReadAsync("T-1", Ct);
         Assert.Equal(2, log.Count(r => r.Access.Endpoint == "POST /cases/{caseNumber}/statements" && r.Access.KeyName == "ines-investigator"));
     }
 

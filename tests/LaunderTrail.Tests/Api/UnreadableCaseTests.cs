@@ -19,14 +19,13 @@ public sealed class UnreadableCaseTests(PostgresServer server) : ApiFixture(serv
 
     private async Task RecordBothCasesAsync()
     {
-        using var investigator = Client(InvestigatorKey);
-        var good = await investigator.PostAsync($"/cases/{SmallCase.Case}/events", JsonArray(SmallCase.Facts), Ct);
-        var broken = await investigator.PostAsync($"/cases/{Broken}/events", JsonArray(
+        await PostFactsAsync(InvestigatorKey, $"/cases/{SmallCase.Case}/events", SmallCase.Facts, HttpStatusCode.OK);
+        await PostFactsAsync(InvestigatorKey, $"/cases/{Broken}/events",
+        [
             Lines.Account("a-1", "qian-card", "Mr Qian", "victim").Replace("\"T-1\"", $"\"{Broken}\""),
             Lines.Transfer("t-1", "qian-card", "g-9", "1000").Replace("\"T-1\"", $"\"{Broken}\""),
-            Lines.Transfer("t-2", "qian-card", "g-9", "2000").Replace("\"T-1\"", $"\"{Broken}\"")), Ct);
-        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, broken.StatusCode);
+            Lines.Transfer("t-2", "qian-card", "g-9", "2000").Replace("\"T-1\"", $"\"{Broken}\""),
+        ], HttpStatusCode.OK);
 
         await using var edit = Store.Db.CreateCommand(
             $"alter table {Schema}.mt_events disable trigger {AppendOnlyGuard.RowTrigger}; " +
@@ -42,12 +41,11 @@ public sealed class UnreadableCaseTests(PostgresServer server) : ApiFixture(serv
     public async Task The_case_list_names_the_unreadable_case_and_lists_the_others()
     {
         await RecordBothCasesAsync();
-        using var client = Client(AuditorKey);
 
-        var response = await client.GetAsync("/cases", Ct);
+        var response = await AnswerAsync(AuditorKey, "/cases");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var list = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.OK, StatusOf(response));
+        using var list = JsonDocument.Parse(await response.ReadAsTextAsync());
         var row = Assert.Single(list.RootElement.GetProperty("cases").EnumerateArray());
         Assert.Equal(SmallCase.Case, row.GetProperty("case").GetString());
         var unavailable = Assert.Single(list.RootElement.GetProperty("unavailable").EnumerateArray());
@@ -59,20 +57,19 @@ public sealed class UnreadableCaseTests(PostgresServer server) : ApiFixture(serv
     public async Task Reading_the_unreadable_case_is_a_problem_naming_it_and_the_other_cases_read_on()
     {
         await RecordBothCasesAsync();
-        using var client = Client(AuditorKey);
 
-        var broken = await client.GetAsync($"/cases/{Broken}/flows", Ct);
-        var good = await client.GetAsync($"/cases/{SmallCase.Case}/flows", Ct);
-        var merchant = await client.GetAsync($"/merchants/{SmallCase.Merchant}", Ct);
+        var broken = await AnswerAsync(AuditorKey, $"/cases/{Broken}/flows");
+        var good = await AnswerAsync(AuditorKey, $"/cases/{SmallCase.Case}/flows");
+        var merchant = await AnswerAsync(AuditorKey, $"/merchants/{SmallCase.Merchant}");
 
-        Assert.Equal(HttpStatusCode.InternalServerError, broken.StatusCode);
-        Assert.Equal("application/problem+json", broken.Content.Headers.ContentType?.MediaType);
-        var body = await broken.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.InternalServerError, StatusOf(broken));
+        Assert.Equal("application/problem+json", MediaTypeOf(broken));
+        var body = await broken.ReadAsTextAsync();
         using var problem = JsonDocument.Parse(body);
         Assert.Equal(Broken, problem.RootElement.GetProperty("case").GetString());
         Assert.Contains($"case '{Broken}'", problem.RootElement.GetProperty("detail").GetString());
-        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, merchant.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, StatusOf(good));
+        Assert.Equal(HttpStatusCode.OK, StatusOf(merchant));
     }
 
     [Fact]

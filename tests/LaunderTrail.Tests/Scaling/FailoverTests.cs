@@ -7,7 +7,6 @@ using JasperFx.Events.Daemon;
 using LaunderTrail.Access;
 using LaunderTrail.Cases;
 using LaunderTrail.Cli.Soak;
-using LaunderTrail.Court;
 using LaunderTrail.Flows;
 using LaunderTrail.Generation;
 using LaunderTrail.Tests.Support;
@@ -34,7 +33,7 @@ public sealed class FailoverTests(PostgresServer server) : StoreFixture(server)
     [Fact]
     public async Task A_node_killed_while_it_traces_is_taken_over_and_nothing_recorded_is_lost_doubled_or_altered()
     {
-        var keys = new ApiKeys(Store, TimeProvider.System);
+        var keys = new ApiKeys(Store.Documents, TimeProvider.System);
         var investigator = (await keys.AddAsync("ines-investigator", ApiRole.Investigator, Ct))!;
         var auditor = (await keys.AddAsync("aldo-auditor", ApiRole.Auditor, Ct))!;
         var nodes = new List<ServeNode>();

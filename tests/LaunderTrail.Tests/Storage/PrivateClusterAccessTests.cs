@@ -107,7 +107,7 @@ public sealed class PrivateClusterAccessTests : IAsyncLifetime
         Assert.Equal("must be owner of relation mt_events", dropGuard.MessageText);
         Assert.Null(await StoredChainCheck.RunAsync(new CaseHistory(store), Lines.Case, Ct));
         Assert.Equal(Lines.OneOfEachType.Length, await new CaseHistory(store).ReadAsync(Lines.Case, ct: Ct).CountAsync(Ct));
-        Assert.NotNull(await new ApiKeys(store, TimeProvider.System).AddAsync("desk-1", ApiRole.Investigator, Ct));
+        Assert.NotNull(await new ApiKeys(store.Documents, TimeProvider.System).AddAsync("desk-1", ApiRole.Investigator, Ct));
         Assert.Equal(Lines.OneOfEachType.Length, (await new FlowProjector(store).RebuildAsync(ct: Ct)).Facts);
         Assert.Equal("laundertrail_app", await ScalarAsync<string>(store.Db, "select current_user"));
     }
@@ -117,12 +117,12 @@ public sealed class PrivateClusterAccessTests : IAsyncLifetime
     {
         var logins = await dataRoot.NewCluster().EnsureRunningAsync(Ct);
         await using var store = await CaseStore.OpenAsync(logins, ct: Ct);
-        var key = (await new ApiKeys(store, TimeProvider.System).AddAsync("desk-1", ApiRole.Investigator, Ct))!;
+        var key = (await new ApiKeys(store.Documents, TimeProvider.System).AddAsync("desk-1", ApiRole.Investigator, Ct))!;
 
-        await ApiHost.MigrateMessageStorageAsync(store, Ct);
+        await ApiHost.MigrateMessageStorageAsync(store.Logins, store.Schema, Ct);
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
-        ApiHost.Configure(builder, store);
+        ApiHost.Configure(builder, store.Logins, store.Schema);
         await using var host = await AlbaHost.For(builder, app => ApiHost.Map(app));
         using var client = host.Server.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
@@ -132,7 +132,7 @@ public sealed class PrivateClusterAccessTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         Assert.Equal("laundertrail_owner", await ScalarAsync<string>(store.Db,
             "select tableowner::text from pg_tables where schemaname = 'laundertrail' and tablename = 'wolverine_nodes'"));
-        Assert.Single(await new AccessLog(store).ReadAsync(Lines.Case, Ct));
+        Assert.Single(await new AccessLog(store.Documents).ReadAsync(Lines.Case, Ct));
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class PrivateClusterAccessTests : IAsyncLifetime
         {
             Assert.True((await new EvidenceImporter(old, FixedClock.At("2026-11-25T10:00:00Z"))
                 .ImportAsync(new JsonLinesText("case.jsonl", Lines.Join(Lines.OneOfEachType)), "investigator-1", ct: Ct)).Accepted);
-            await new AccessLog(old).RecordAsync(new CaseAccessed(Lines.Case, "desk-1", "auditor", "GET /cases/{case}/flows",
+            await new AccessLog(old.Documents).RecordAsync(new CaseAccessed(Lines.Case, "desk-1", "auditor", "GET /cases/{case}/flows",
                 new Dictionary<string, string> { ["case"] = Lines.Case }, DateTimeOffset.Parse("2026-11-26T10:00:00Z")), Ct);
             recordedBefore = await new CaseHistory(old).ReadAsync(Lines.Case, ct: Ct).CountAsync(Ct);
         }
@@ -155,7 +155,7 @@ public sealed class PrivateClusterAccessTests : IAsyncLifetime
         Assert.Equal(Lines.OneOfEachType.Length, recordedBefore);
         Assert.Equal(recordedBefore, await new CaseHistory(store).ReadAsync(Lines.Case, ct: Ct).CountAsync(Ct));
         Assert.Null(await StoredChainCheck.RunAsync(new CaseHistory(store), Lines.Case, Ct));
-        Assert.Single(await new AccessLog(store).ReadAsync(Lines.Case, Ct));
+        Assert.Single(await new AccessLog(store.Documents).ReadAsync(Lines.Case, Ct));
         Assert.Contains(dataRoot.LogLines, line => line.StartsWith("Locked the private PostgreSQL", StringComparison.Ordinal));
         Assert.DoesNotContain(File.ReadLines(Path.Combine(dataRoot.Path, "pg", "pg_hba.conf")), line => line.Contains("trust") && !line.StartsWith('#'));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,

@@ -1,6 +1,6 @@
-using LaunderTrail.Cases;
+using LaunderTrail.Court;
 
-namespace LaunderTrail.Court;
+namespace LaunderTrail.Cases;
 
 /// <summary>
 /// Recomputes a case's digests and hash chain from the facts and recording times in the database and compares

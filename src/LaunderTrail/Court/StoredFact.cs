@@ -1,4 +1,4 @@
-namespace LaunderTrail.Cases;
+namespace LaunderTrail.Court;
 
 /// <summary>
 /// One row of a case's event table as it is read back, before anything is believed of it: the fact's JSON as stored,

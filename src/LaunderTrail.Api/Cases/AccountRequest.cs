@@ -1,0 +1,18 @@
+using FluentValidation;
+using LaunderTrail.Tracing;
+
+namespace LaunderTrail.Api.Cases;
+
+/// <summary>The query parameters of <c>GET /cases/{caseNumber}/accounts/{account}</c>: the rule the holdings are traced under.</summary>
+public sealed class AccountRequest
+{
+    public string? Rule { get; set; }
+
+    /// <summary>The rule named, or <see cref="FlowQuestion.DefaultRule"/> (valid parameters only).</summary>
+    public TracingRule TracingRule => QueryParameters.RuleOf(Rule) ?? FlowQuestion.DefaultRule;
+}
+
+public sealed class AccountRequestValidator : AbstractValidator<AccountRequest>
+{
+    public AccountRequestValidator() => RuleFor(r => r.Rule).MustNameARule().OverridePropertyName("rule");
+}

@@ -1,0 +1,27 @@
+using LaunderTrail.Storage;
+using Marten;
+using Microsoft.Extensions.Hosting;
+using Wolverine;
+
+namespace LaunderTrail.Api.Recording;
+
+/// <summary>Announce every recorded fact not yet announced (<see cref="Announcements"/>), of one case or of all.</summary>
+public sealed record AnnounceRecordedFacts(string? Case = null);
+
+public static class AnnounceRecordedFactsHandler
+{
+    public static Task<OutgoingMessages> Handle(AnnounceRecordedFacts command, IDocumentSession session, CaseStore store,
+        CancellationToken ct) =>
+        Announcements.UnannouncedAsync(session, store, command.Case is null ? null : [command.Case], ct);
+}
+
+/// <summary>
+/// At start, announces what was recorded and never announced: facts whose recording committed while the process
+/// stopped before its announcement did, and facts recorded by the command line.
+/// </summary>
+internal sealed class AnnounceAtStart(IMessageBus bus) : IHostedService
+{
+    public Task StartAsync(CancellationToken ct) => bus.InvokeAsync(new AnnounceRecordedFacts(), ct);
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}

@@ -1,0 +1,45 @@
+using LaunderTrail.Storage;
+using Marten;
+using Wolverine;
+
+namespace LaunderTrail.Api.Recording;
+
+/// <summary>
+/// Announces, in the caller's Marten session, the recorded facts not yet announced: for each case whose stream version
+/// is past its <see cref="RecordedFactsAnnounced"/> mark, the mark moves to the version and a <see cref="FactsRecorded"/>
+/// goes out. Both are written when Wolverine commits the session (its outbox), so neither is without the other.
+/// </summary>
+internal static class Announcements
+{
+    /// <param name="cases">The cases to look at; null for every case.</param>
+    public static async Task<OutgoingMessages> UnannouncedAsync(IDocumentSession session, CaseStore store,
+        IReadOnlyCollection<string>? cases, CancellationToken ct)
+    {
+        var versions = await VersionsAsync(store, cases, ct);
+        var marks = (await session.LoadManyAsync<RecordedFactsAnnounced>(ct, versions.Keys))
+            .ToDictionary(m => m.Id, m => m.Version, StringComparer.Ordinal);
+        var messages = new OutgoingMessages();
+        foreach (var (@case, version) in versions)
+        {
+            var announced = marks.GetValueOrDefault(@case);
+            if (version <= announced) continue;
+            session.Store(new RecordedFactsAnnounced { Id = @case, Version = version });
+            messages.Add(new FactsRecorded(@case, announced + 1, version));
+        }
+
+        return messages;
+    }
+
+    private static async Task<SortedDictionary<string, long>> VersionsAsync(CaseStore store, IReadOnlyCollection<string>? cases,
+        CancellationToken ct)
+    {
+        await using var command = store.Db.CreateCommand(
+            $"select id, version from {store.Schema}.mt_streams where type = 'case_file'" + (cases is null ? "" : " and id = any($1)"));
+        if (cases is not null) command.Parameters.AddWithValue(cases.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var versions = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+            versions[reader.GetString(0)] = reader.GetInt64(1);
+        return versions;
+    }
+}
