@@ -45,7 +45,7 @@ internal sealed class EventTableCopy(NpgsqlDataSource db, NpgsqlConnection conne
     {
         if (_sequences.Count == 0) ReserveSequences();
 
-        _copy ??= connection.BeginBinaryImport($"copy {schema}.mt_events ({Columns}) from stdin (format binary)");
+        _copy ??= BeginCopy();
         var mapping = _mappings[fact.Type];
         _copy.StartRow();
         _copy.Write(_sequences.Dequeue(), NpgsqlDbType.Bigint);
@@ -117,6 +117,18 @@ internal sealed class EventTableCopy(NpgsqlDataSource db, NpgsqlConnection conne
         _copy.Complete();
         _copy.Dispose();
         _copy = null;
+    }
+
+    /// <remarks>
+    /// With no timeout: the COPY runs for the whole import, and when it ends PostgreSQL may take longer than a command's
+    /// 30 seconds to take in the last rows (a five-million-fact import failed so at its commit, under a checkpoint).
+    /// An import is stopped by cancelling it, never by a clock.
+    /// </remarks>
+    private NpgsqlBinaryImporter BeginCopy()
+    {
+        var copy = connection.BeginBinaryImport($"copy {schema}.mt_events ({Columns}) from stdin (format binary)");
+        copy.Timeout = TimeSpan.Zero;
+        return copy;
     }
 
     private void ReserveSequences()
