@@ -37,18 +37,16 @@ public sealed class CaseFlowsProjection(Func<CaseStore> store, ILogger? logger =
     {
         var cases = events.Select(e => e.Data).OfType<CaseFactsRecorded>().Select(notice => notice.Case)
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        var projector = new FlowProjector(store());
-        foreach (var @case in cases)
-        {
-            try
-            {
-                if (await projector.RefreshIfStaleAsync(@case, cancellation) is { } facts)
-                    Progress?.Report((@case, Interlocked.Add(ref traced, facts)));
-            }
-            catch (Exception failure) when (failure is not OperationCanceledException && UnreadableCase.IsAboutTheCase(failure))
-            {
-                logger.LogWarning(failure, "Case {Case} was not traced: {Reason}", @case, UnreadableCase.ReasonOf(failure));
-            }
-        }
+        var eachTraced = Progress is { } progress ? new RunningTotal(this, progress) : null;
+        foreach (var skipped in await new FlowProjector(store()).CatchUpAsync(cases, eachTraced, cancellation))
+            logger.LogWarning(skipped.Failure, "Case {Case} was not traced: {Reason}", skipped.Case, skipped.Reason);
+    }
+
+    /// <summary>Passes each traced case on with the facts traced so far in this process, not the case's own count.</summary>
+    private sealed class RunningTotal(CaseFlowsProjection projection, IProgress<(string Case, long Facts)> inner)
+        : IProgress<(string Case, long Facts)>
+    {
+        public void Report((string Case, long Facts) value) =>
+            inner.Report((value.Case, Interlocked.Add(ref projection.traced, value.Facts)));
     }
 }

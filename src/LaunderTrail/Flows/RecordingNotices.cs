@@ -54,8 +54,7 @@ public static class RecordingNotices
     /// Writes a notice for every case whose facts go beyond its last notice: cases recorded before notices were written,
     /// and any notice a projection could not have seen. A rebuild starts with this, so that it traces every case.
     /// </summary>
-    /// <returns>How many notices were written.</returns>
-    public static async Task<int> CatchUpAsync(NpgsqlDataSource db, string schema, EventGraph events, DateTimeOffset now,
+    public static async Task CatchUpAsync(NpgsqlDataSource db, string schema, EventGraph events, DateTimeOffset now,
         CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
@@ -77,6 +76,5 @@ public static class RecordingNotices
         }
         await AppendAsync(connection, transaction, schema, events, behind, now, ct);
         await transaction.CommitAsync(ct);
-        return behind.Count;
     }
 }
