@@ -24,6 +24,12 @@ public static class StatementTable
     /// <summary>GB18030, the superset of GBK that Chinese statements use. Code page 936 (GBK) would lose characters such as 䶮.</summary>
     public const int Gb18030 = 54936;
 
+    /// <summary>
+    /// How a spreadsheet's date cell is given as text, with and without a time of day, whatever format the sheet displays
+    /// it in: the cell holds a date, not text, so a mapping's time format (which describes text) does not apply to it.
+    /// </summary>
+    public static readonly string[] DateCellForms = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd"];
+
     static StatementTable() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public static IEnumerable<TableRow> Rows(StatementFile file, FileKind kind) =>
@@ -175,7 +181,7 @@ public static class StatementTable
         null => "",
         string s => s,
         double d => d.ToString("R", CultureInfo.InvariantCulture),
-        DateTime t => t.ToString(t.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString(t.TimeOfDay == TimeSpan.Zero ? DateCellForms[1] : DateCellForms[0], CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };

@@ -87,13 +87,17 @@ public static class StatementValues
         "yyyy-MM-dd HH:mm:ss.fff", "yyyy-MM-dd", "yyyy/MM/dd", "yyyy/M/d", "yyyyMMdd",
     ];
 
-    /// <summary>A local time as the statement writes it, placed at <paramref name="offset"/>; a time that states its own offset keeps it.</summary>
+    /// <summary>
+    /// A local time as the statement writes it, placed at <paramref name="offset"/>; a time that states its own offset
+    /// keeps it. A <paramref name="format"/> describes times written as text: a spreadsheet's date cell, given in
+    /// <see cref="StatementTable.DateCellForms"/>, is read whatever the format says.
+    /// </summary>
     public static (DateTimeOffset? Value, string? Problem) Time(string cell, TimeSpan offset, string? format = null)
     {
         var text = cell.Trim();
         if (text.Length == 0) return (null, "is empty");
         if (format is null && Evidence.InstantWithOffsetConverter.Parse(text) is { } stated) return (stated, null);
-        var formats = format is null ? TimeFormats : [format];
+        var formats = format is null ? TimeFormats : [format, .. StatementTable.DateCellForms];
         if (!DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowInnerWhite, out var local))
             return (null, format is null
                 ? $"'{cell}' is not a time (e.g. 2019-04-29 10:05:00)"

@@ -124,28 +124,13 @@ public sealed class ImportingStatementsTests(PostgresServer server) : StoreFixtu
         Assert.Equal(["wang***@163.com", "李某"], outcome.Report!.Unresolved);
     }
 
-    private static readonly string[] WechatHeader = ["交易时间", "交易类型", "交易对方", "商品", "收/支", "金额(元)", "支付方式", "当前状态", "交易单号", "商户单号", "备注"];
-
-    private static string[][] WechatRows =>
-    [
-        ["微信支付账单明细", "", "", "", "", "", "", "", "", "", ""],
-        ["微信昵称：[小郑]", "", "", "", "", "", "", "", "", "", ""],
-        ["起始时间：[2019-04-01 00:00:00] 终止时间：[2019-05-01 00:00:00]", "", "", "", "", "", "", "", "", "", ""],
-        ["----------------------微信支付账单明细列表--------------------", "", "", "", "", "", "", "", "", "", ""],
-        WechatHeader,
-        ["2019-04-29 14:00:00", "转账", "王䶮", "/", "支出", "¥28.16", "零钱", "对方已收钱", "1000050001201904290001\t", "/", "/"],
-        ["2019-04-29 15:00:00", "微信红包", "李某", "/", "收入", "¥1,200.00", "/", "已存入零钱", "1000050001201904290002\t", "/", "/"],
-        ["2019-04-29 16:00:00", "零钱提现", "招商银行", "/", "/", "¥50.00", "招商银行", "提现已到账", "1000050001201904290003\t", "/", "/"],
-        ["2019-04-29 17:00:00", "商户消费", "某商户", "商品", "支出", "¥9.90", "零钱", "已全额退款", "1000050001201904290004\t", "/", "/"],
-    ];
-
     [Fact]
     public async Task A_wechat_bill_is_read_from_csv_with_a_byte_order_mark_and_from_xlsx_alike()
     {
         var csv = _files.Write("wechat.csv", new UTF8Encoding(true),
-            WechatRows.Select(r => string.Join(",", r.Select(c => c.Contains(',') ? $"\"{c}\"" : c))).ToArray());
+            StatementSamples.WechatBillRows.Select(r => string.Join(",", r.Select(c => c.Contains(',') ? $"\"{c}\"" : c))).ToArray());
         var xlsx = _files.Path("wechat.xlsx");
-        MiniExcel.SaveAs(xlsx, WechatRows.Select(r => r.Select((c, i) => (Key: ((char)('A' + i)).ToString(), Value: (object)c))
+        MiniExcel.SaveAs(xlsx, StatementSamples.WechatBillRows.Select(r => r.Select((c, i) => (Key: ((char)('A' + i)).ToString(), Value: (object)c))
             .ToDictionary(p => p.Key, p => p.Value)).ToList(), printHeader: false, sheetName: "账单");
 
         var fromCsv = await Import(Options(account: "acc-zheng-wechat"), dryRun: true, csv);
