@@ -62,14 +62,20 @@ public sealed class CaseStore : IAsyncDisposable
     /// <summary>Brings the schema up to date as the owner login, as <see cref="OpenAsync(DatabaseLogins, string, CancellationToken)"/> does first.</summary>
     public static async Task MigrateAsync(DatabaseLogins logins, string schema, CancellationToken ct)
     {
-        using (var owner = new DocumentStore(EvidenceStore.ConfigureMigrations(new StoreOptions(), logins.Owner, schema)))
-            await owner.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-
         await using var ownerDb = NpgsqlDataSource.Create(logins.Owner);
+        var current = await SchemaFingerprint.MatchesAsync(ownerDb, schema, ct);
+        if (!current)
+        {
+            using var owner = new DocumentStore(EvidenceStore.ConfigureMigrations(new StoreOptions(), logins.Owner, schema));
+            await owner.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        }
+
+        // Cheap, and each restores what an owner may have undone by hand: applied whether the schema was current or not.
         await AppendOnlyGuard.ApplyAsync(ownerDb, schema, ct);
         await StoredReports.TuneStorageAsync(ownerDb, schema, ct);
         if (logins.AreSeparate)
             await ApplicationPrivileges.GrantAsync(ownerDb, schema, logins.ApplicationRole, ct);
+        if (!current) await SchemaFingerprint.RecordAsync(ownerDb, schema, ct);
     }
 
     /// <summary>Grants the application login its privileges again, on tables created since the schema was migrated (the API's).</summary>
