@@ -68,7 +68,8 @@ public static class ApiHost
         builder.Services.AddSingleton<ApiKeys>();
         builder.Services.AddSingleton<AccessLog>();
         builder.Services.AddSingleton<CaseHistory>();
-        builder.Services.AddSingleton<FlowQueries>();
+        // The daemon keeps the read models current: a read answers from what they stored and says how far it goes.
+        builder.Services.AddSingleton(services => new FlowQueries(services.GetRequiredService<CaseStore>(), StaleReadModels.ServeAsStored));
         builder.Services.AddSingleton<FlowProjector>();
         builder.Services.AddSingleton<EvidenceImporter>();
         builder.Services.AddSingleton<StatementImport>();

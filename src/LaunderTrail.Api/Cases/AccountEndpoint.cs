@@ -20,7 +20,10 @@ public sealed record TracedHolding(string? Victim, string Role, decimal Cash, de
 public sealed record AccountView(string Case, string Account, string Rule, IReadOnlyList<Movement> Movements,
     IReadOnlyList<TracedHolding> Holdings);
 
-/// <summary><c>GET /cases/{caseNumber}/accounts/{account}?rule=</c>: the account's movements and its traced holdings.</summary>
+/// <summary>
+/// <c>GET /cases/{caseNumber}/accounts/{account}?rule=&amp;wait=</c>: the account's movements and its holdings as the read
+/// models traced them, with the headers that say how far they reflect the recorded facts (<see cref="ReadModelHeaders"/>).
+/// </summary>
 public static class AccountEndpoint
 {
     public static ProblemDetails Validate(AccountRequest request, IValidator<AccountRequest> validator) =>
@@ -29,14 +32,18 @@ public static class AccountEndpoint
     [WolverineGet("/cases/{caseNumber}/accounts/{account}")]
     [Authorize(Roles = Allowed.Readers)]
     public static async Task<IResult> Get(string caseNumber, string account, [FromQuery] AccountRequest request, FlowQueries queries, CaseHistory history,
-        CancellationToken ct)
+        HttpContext context, CancellationToken ct)
     {
-        var report = await queries.ReportAsync(caseNumber, request.TracingRule, ct: ct);
-        if (report is null) return ApiProblems.NoFacts(caseNumber);
+        if (await queries.StoredReportAsync(caseNumber, request.TracingRule, request.Patience, ct) is not { } stored)
+            return ApiProblems.NoFacts(caseNumber);
+        ReadModelHeaders.Add(context.Response, stored.Status);
+        var report = stored.Value;
 
         var movements = new List<Movement>();
         await foreach (var recorded in history.ReadAsync(caseNumber, ct: ct))
         {
+            // The movements are those of the facts the holdings were traced from.
+            if (recorded.Seq > stored.Status.Traced) break;
             var fact = AccountMentions.ToJson(recorded.Fact);
             if (AccountMentions.Names(fact, account)) movements.Add(new Movement(recorded.Seq, recorded.RecordedAt, fact));
         }

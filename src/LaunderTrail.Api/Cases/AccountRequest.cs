@@ -3,10 +3,16 @@ using LaunderTrail.Tracing;
 
 namespace LaunderTrail.Api.Cases;
 
-/// <summary>The query parameters of <c>GET /cases/{caseNumber}/accounts/{account}</c>: the rule the holdings are traced under.</summary>
+/// <summary>
+/// The query parameters of <c>GET /cases/{caseNumber}/accounts/{account}</c>: the rule the holdings are traced under, and
+/// how long to wait for the read models to reflect every recorded fact.
+/// </summary>
 public sealed class AccountRequest
 {
     public string? Rule { get; set; }
+    public string? Wait { get; set; }
+
+    public TimeSpan? Patience => QueryParameters.WaitOf(Wait);
 
     /// <summary>The rule named, or <see cref="FlowQuestion.DefaultRule"/> (valid parameters only).</summary>
     public TracingRule TracingRule => QueryParameters.RuleOf(Rule) ?? FlowQuestion.DefaultRule;
@@ -14,5 +20,9 @@ public sealed class AccountRequest
 
 public sealed class AccountRequestValidator : AbstractValidator<AccountRequest>
 {
-    public AccountRequestValidator() => RuleFor(r => r.Rule).MustNameARule().OverridePropertyName("rule");
+    public AccountRequestValidator()
+    {
+        RuleFor(r => r.Rule).MustNameARule().OverridePropertyName("rule");
+        RuleFor(r => r.Wait).MustBeAWait().OverridePropertyName("wait");
+    }
 }

@@ -4,8 +4,9 @@ using LaunderTrail.Tracing;
 namespace LaunderTrail.Api.Cases;
 
 /// <summary>
-/// The query parameters of a flow question (<c>?rule=&amp;asOf=&amp;knownAt=</c>), bound from the query string and
-/// checked by <see cref="FlowQuestionValidator"/> before the endpoint runs.
+/// The query parameters of a flow question (<c>?rule=&amp;asOf=&amp;knownAt=&amp;wait=</c>), bound from the query string
+/// and checked by <see cref="FlowQuestionValidator"/> before the endpoint runs. <c>wait</c> is for a question about the
+/// case as it stands: how long to wait for the read models to reflect every recorded fact.
 /// </summary>
 public class FlowQuestion
 {
@@ -15,6 +16,7 @@ public class FlowQuestion
     public string? Rule { get; set; }
     public string? AsOf { get; set; }
     public string? KnownAt { get; set; }
+    public string? Wait { get; set; }
 
     /// <summary>The rule named, or null when none is (valid parameters only).</summary>
     public TracingRule? NamedRule => QueryParameters.RuleOf(Rule);
@@ -24,9 +26,13 @@ public class FlowQuestion
 
     public DateTimeOffset? AsOfMoment => QueryParameters.MomentOf(AsOf);
     public DateTimeOffset? KnownAtMoment => QueryParameters.MomentOf(KnownAt);
+    public TimeSpan? Patience => QueryParameters.WaitOf(Wait);
+
+    /// <summary>Whether the question is about another moment than the case as it stands: a replay, traced from the events.</summary>
+    public bool IsReplay => AsOf is not null || KnownAt is not null;
 }
 
-/// <summary>rule, then asOf, then knownAt: each absent or well formed.</summary>
+/// <summary>rule, then asOf, then knownAt, then wait: each absent or well formed.</summary>
 public class FlowQuestionValidator : AbstractValidator<FlowQuestion>
 {
     public FlowQuestionValidator()
@@ -34,5 +40,6 @@ public class FlowQuestionValidator : AbstractValidator<FlowQuestion>
         RuleFor(q => q.Rule).MustNameARule().OverridePropertyName("rule");
         RuleFor(q => q.AsOf).MustBeAMoment().OverridePropertyName("asOf");
         RuleFor(q => q.KnownAt).MustBeAMoment().OverridePropertyName("knownAt");
+        RuleFor(q => q.Wait).MustBeAWait().OverridePropertyName("wait");
     }
 }

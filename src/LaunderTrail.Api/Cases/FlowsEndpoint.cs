@@ -8,7 +8,10 @@ using Wolverine.Http;
 
 namespace LaunderTrail.Api.Cases;
 
-/// <summary><c>GET /cases/{caseNumber}/flows?rule=&amp;asOf=&amp;knownAt=</c>: the flow report of the interchange format, byte for byte.</summary>
+/// <summary>
+/// <c>GET /cases/{caseNumber}/flows?rule=&amp;asOf=&amp;knownAt=&amp;wait=</c>: the flow report of the interchange format,
+/// byte for byte (<see cref="WrittenFlows"/>).
+/// </summary>
 public static class FlowsEndpoint
 {
     public static ProblemDetails Validate(FlowQuestion question, IValidator<FlowQuestion> validator) =>
@@ -16,10 +19,7 @@ public static class FlowsEndpoint
 
     [WolverineGet("/cases/{caseNumber}/flows")]
     [Authorize(Roles = Allowed.Readers)]
-    public static async Task<IResult> Get(string caseNumber, [FromQuery] FlowQuestion question, FlowQueries queries,
-        CancellationToken ct)
-    {
-        var report = await queries.OpenReportJsonAsync(caseNumber, question.TracingRule, question.AsOfMoment, question.KnownAtMoment, ct);
-        return report is null ? ApiProblems.NoFacts(caseNumber) : Results.Stream(report, "application/json");
-    }
+    public static Task<IResult> Get(string caseNumber, [FromQuery] FlowQuestion question, FlowQueries queries,
+        HttpContext context, CancellationToken ct) =>
+        WrittenFlows.AnswerAsync(queries, caseNumber, question, StoredForm.Report, context, ct);
 }

@@ -9,9 +9,8 @@ using Wolverine.Http;
 namespace LaunderTrail.Api.Cases;
 
 /// <summary>
-/// <c>GET /cases/{caseNumber}/graph?rule=&amp;asOf=&amp;knownAt=</c>: the flow graph of the interchange format, every hop,
-/// byte for byte as <c>laundertrail flows --graph --json</c> writes it: as the case stands now, the graph the read model
-/// stored; as of another moment, traced from the checked events.
+/// <c>GET /cases/{caseNumber}/graph?rule=&amp;asOf=&amp;knownAt=&amp;wait=</c>: the flow graph of the interchange format,
+/// every hop, byte for byte as <c>laundertrail flows --graph --json</c> writes it (<see cref="WrittenFlows"/>).
 /// </summary>
 public static class GraphEndpoint
 {
@@ -20,10 +19,7 @@ public static class GraphEndpoint
 
     [WolverineGet("/cases/{caseNumber}/graph")]
     [Authorize(Roles = Allowed.Readers)]
-    public static async Task<IResult> Get(string caseNumber, [FromQuery] FlowQuestion question, FlowQueries queries,
-        CancellationToken ct)
-    {
-        var graph = await queries.OpenGraphJsonAsync(caseNumber, question.TracingRule, question.AsOfMoment, question.KnownAtMoment, ct);
-        return graph is null ? ApiProblems.NoFacts(caseNumber) : Results.Stream(graph, "application/json");
-    }
+    public static Task<IResult> Get(string caseNumber, [FromQuery] FlowQuestion question, FlowQueries queries,
+        HttpContext context, CancellationToken ct) =>
+        WrittenFlows.AnswerAsync(queries, caseNumber, question, StoredForm.Graph, context, ct);
 }

@@ -10,7 +10,8 @@ namespace LaunderTrail.Api.Cases;
 
 /// <summary>
 /// <c>GET /cases/{caseNumber}/status?wait=SECONDS</c>: <c>{ "recorded": N, "traced": M }</c>, the case's last recorded
-/// fact and the last one its read models reflect; with <c>wait</c>, answers once they meet or when the wait is over.
+/// fact and the last one its read models reflect, and <c>refused</c>, why, when the last trace of the case was refused;
+/// with <c>wait</c>, answers once they meet, once the case is refused, or when the wait is over.
 /// </summary>
 public static class StatusEndpoint
 {
@@ -23,6 +24,9 @@ public static class StatusEndpoint
         CancellationToken ct)
     {
         var status = await queries.StatusAsync(caseNumber, request.Patience, ct);
-        return status is null ? ApiProblems.NoFacts(caseNumber) : Results.Json(new { recorded = status.Recorded, traced = status.Traced });
+        if (status is null) return ApiProblems.NoFacts(caseNumber);
+        return status.Refusal is null
+            ? Results.Json(new { recorded = status.Recorded, traced = status.Traced })
+            : Results.Json(new { recorded = status.Recorded, traced = status.Traced, refused = status.Refusal });
     }
 }

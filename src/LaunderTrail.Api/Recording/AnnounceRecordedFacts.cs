@@ -1,3 +1,4 @@
+using LaunderTrail.Flows;
 using LaunderTrail.Storage;
 using Marten;
 using Microsoft.Extensions.Hosting;
@@ -17,11 +18,17 @@ public static class AnnounceRecordedFactsHandler
 
 /// <summary>
 /// At start, announces what was recorded and never announced: facts whose recording committed while the process
-/// stopped before its announcement did, and facts recorded by the command line.
+/// stopped before its announcement did, and facts recorded by the command line. And asks the projection to trace the
+/// cases whose read models are stale for another reason than new facts (another build wrote them, say), so that no
+/// read has to.
 /// </summary>
-internal sealed class AnnounceAtStart(IMessageBus bus) : IHostedService
+internal sealed class AnnounceAtStart(IMessageBus bus, FlowProjector projector) : IHostedService
 {
-    public Task StartAsync(CancellationToken ct) => bus.InvokeAsync(new AnnounceRecordedFacts(), ct);
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await projector.NoticeStaleCasesAsync(ct: ct);
+        await bus.InvokeAsync(new AnnounceRecordedFacts(), ct);
+    }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }

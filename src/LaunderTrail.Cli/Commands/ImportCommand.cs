@@ -169,7 +169,7 @@ public sealed class ImportCommand : AsyncCommand<ImportCommand.Settings>
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var progress = new SynchronousProgress<(string Case, long Facts)>(traced =>
             Diagnostics.Note($"traced case {traced.Case}: {traced.Facts:N0} facts, read models current ({clock.Elapsed.TotalSeconds:N1} s)"));
-        foreach (var unreadable in await new FlowProjector(store).CatchUpAsync(cases, progress, ct))
+        foreach (var unreadable in await new FlowProjector(store).CatchUpAsync(cases, progress, ct: ct))
             Diagnostics.Error($"case {unreadable.Case} was recorded but not traced: {unreadable.Reason}");
     }
 

@@ -26,4 +26,7 @@ public sealed class CaseFlows
 
     public required FlowTotals FifoTotals { get; init; }
     public required FlowTotals ProRataTotals { get; init; }
+
+    /// <summary>The LaunderTrail build that traced it (<see cref="Court.GeneratorVersion"/>); another build's is traced again.</summary>
+    public string? Generator { get; init; }
 }

@@ -38,7 +38,7 @@ public sealed class CaseFlowsProjection(Func<CaseStore> store, ILogger? logger =
         var cases = events.Select(e => e.Data).OfType<CaseFactsRecorded>().Select(notice => notice.Case)
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         var eachTraced = Progress is { } progress ? new RunningTotal(this, progress) : null;
-        foreach (var skipped in await new FlowProjector(store()).CatchUpAsync(cases, eachTraced, cancellation))
+        foreach (var skipped in await new FlowProjector(store()).CatchUpAsync(cases, eachTraced, ct: cancellation))
             logger.LogWarning(skipped.Failure, "Case {Case} was not traced: {Reason}", skipped.Case, skipped.Reason);
     }
 

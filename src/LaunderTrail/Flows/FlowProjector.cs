@@ -21,10 +21,47 @@ public sealed class FlowProjector(CaseStore store)
 
     /// <summary>Traces the case again from its events and stores its reports and its merchants' rows.</summary>
     /// <exception cref="TamperedCaseException">A stored event is not the one recorded, or one is missing: nothing is stored.</exception>
+    /// <remarks>A failure of the case's own is kept (<see cref="CaseRefusal"/>) for its reads to answer, and thrown.</remarks>
     internal async Task<RefreshedFlows> RefreshAsync(string @case, CancellationToken ct = default)
     {
-        var (facts, head) = await new CaseHistory(store).FactsAsync(@case, knownAt: null, ct);
-        return await StoreAsync(@case, facts, head, ct);
+        try
+        {
+            var (facts, head) = await new CaseHistory(store).FactsAsync(@case, knownAt: null, ct);
+            return await StoreAsync(@case, facts, head, ct);
+        }
+        catch (Exception failure) when (UnreadableCase.IsAboutTheCase(failure))
+        {
+            await RecordRefusalAsync(@case, UnreadableCase.ReasonOf(failure), ct);
+            throw;
+        }
+    }
+
+    private async Task RecordRefusalAsync(string @case, string reason, CancellationToken ct)
+    {
+        await using var command = store.Db.CreateCommand(
+            $"select version from {store.Schema}.mt_streams where id = $1 and type = 'case_file'");
+        command.Parameters.AddWithValue(@case);
+        var recorded = await command.ExecuteScalarAsync(ct) as long? ?? 0;
+        await using var session = store.Documents.LightweightSession();
+        session.Store(new CaseRefusal { Id = @case, Recorded = recorded, Reason = reason });
+        await session.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Asks the projection to trace every stale case (<see cref="StaleCasesAsync"/>) by writing it a recording notice:
+    /// what a node does as it starts, so that read models another build wrote, or that the facts no longer match, are
+    /// traced again by whichever node runs the projection rather than by a read.
+    /// </summary>
+    /// <param name="only">The one case to look at; every case when null.</param>
+    public async Task NoticeStaleCasesAsync(string? only = null, CancellationToken ct = default)
+    {
+        var stale = await StaleCasesAsync(only, ct);
+        if (stale.Count == 0) return;
+        await using var connection = await store.Db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await RecordingNotices.AppendAsync(connection, transaction, store.Schema, (EventGraph)store.Documents.Options.Events,
+            stale, TimeProvider.System.GetUtcNow(), ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>
@@ -37,7 +74,7 @@ public sealed class FlowProjector(CaseStore store)
     {
         var stale = await StaleCasesAsync(only: null, ct);
         var unreadable = new List<UnreadableCase>();
-        foreach (var @case in stale)
+        foreach (var (@case, _) in stale)
         {
             try
             {
@@ -54,17 +91,22 @@ public sealed class FlowProjector(CaseStore store)
 
     /// <summary>
     /// Brings the read models of <paramref name="cases"/> up to date now, each case traced unless it is current already:
-    /// what a command that has just recorded facts does before it exits. A case that cannot be traced is named.
+    /// what the projection does with a page of notices, and a command that has just recorded facts before it exits. A
+    /// case that cannot be traced is named.
     /// </summary>
+    /// <param name="unlessBusy">
+    /// Leaves alone a case that another process is tracing at this moment, rather than wait for it and find it current:
+    /// for whoever traces early for speed, while the projection, which waits, makes sure.
+    /// </param>
     public async Task<IReadOnlyList<UnreadableCase>> CatchUpAsync(IEnumerable<string> cases,
-        IProgress<(string Case, long Facts)>? progress = null, CancellationToken ct = default)
+        IProgress<(string Case, long Facts)>? progress = null, bool unlessBusy = false, CancellationToken ct = default)
     {
         var unreadable = new List<UnreadableCase>();
         foreach (var @case in cases)
         {
             try
             {
-                if (await RefreshIfStaleAsync(@case, ct) is { } facts) progress?.Report((@case, facts));
+                if (await RefreshIfStaleAsync(@case, unlessBusy, ct) is { } facts) progress?.Report((@case, facts));
             }
             catch (Exception failure) when (failure is not OperationCanceledException && UnreadableCase.IsAboutTheCase(failure))
             {
@@ -74,24 +116,61 @@ public sealed class FlowProjector(CaseStore store)
         return unreadable;
     }
 
-    /// <summary>Traces the case again unless its read model was built from its current chain head.</summary>
-    /// <returns>The facts traced; null when the read model was current already, or the case has no facts.</returns>
-    internal async Task<long?> RefreshIfStaleAsync(string @case, CancellationToken ct = default)
+    /// <summary>
+    /// Traces the case again unless its read model is current. One process at a time looks at a case (an advisory lock
+    /// in PostgreSQL, whichever node it runs on), so that a case is traced once, not once per node that heard of its facts.
+    /// </summary>
+    /// <param name="unlessBusy">Gives up, rather than waits, when another process is looking at the case.</param>
+    /// <returns>The facts traced; null when the read model was current already, the case has no facts, or it was busy.</returns>
+    internal async Task<long?> RefreshIfStaleAsync(string @case, bool unlessBusy = false, CancellationToken ct = default)
     {
-        if ((await StaleCasesAsync(@case, ct)).Count == 0) return null;
-        return (await RefreshAsync(@case, ct)).Flows.LastSeq;
+        await using var connection = await store.Db.OpenConnectionAsync(ct);
+        if (!await TakeTracingLockAsync(connection, @case, unlessBusy, ct)) return null;
+        try
+        {
+            if ((await StaleCasesAsync(@case, ct)).Count == 0) return null;
+            return (await RefreshAsync(@case, ct)).Flows.LastSeq;
+        }
+        finally
+        {
+            await ReleaseTracingLockAsync(connection, @case);
+        }
+    }
+
+    /// <summary>Takes, or with <paramref name="unlessBusy"/> tries to take, the session lock a process holds while it looks at a case.</summary>
+    /// <returns>Whether the lock is held.</returns>
+    private async Task<bool> TakeTracingLockAsync(NpgsqlConnection connection, string @case, bool unlessBusy, CancellationToken ct)
+    {
+        await using var command = TracingLockCommand(connection,
+            unlessBusy ? "pg_try_advisory_lock(hashtextextended($1, 0))" : "true from (select pg_advisory_lock(hashtextextended($1, 0))) as taken", @case);
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    private async Task ReleaseTracingLockAsync(NpgsqlConnection connection, string @case)
+    {
+        await using var command = TracingLockCommand(connection, "pg_advisory_unlock(hashtextextended($1, 0))", @case);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private NpgsqlCommand TracingLockCommand(NpgsqlConnection connection, string call, string @case)
+    {
+        var command = new NpgsqlCommand($"select {call}", connection);
+        command.Parameters.AddWithValue($"laundertrail:tracing:{store.Schema}:{@case}");
+        return command;
     }
 
     /// <summary>
-    /// The cases whose read model is missing or was built from another chain head than the case's current one, sorted;
-    /// of one case only when <paramref name="only"/> is given.
+    /// The cases, with their versions, whose read model is missing, was built from another chain head than the case's
+    /// current one, or by another build, or whose stored forms are lost; sorted; of one case only when
+    /// <paramref name="only"/> is given.
     /// </summary>
-    private async Task<List<string>> StaleCasesAsync(string? only, CancellationToken ct)
+    private async Task<List<(string Case, long Version)>> StaleCasesAsync(string? only, CancellationToken ct)
     {
         Dictionary<string, (long, string?)> built;
         await using (var session = store.Documents.QuerySession())
         {
-            var query = session.Query<CaseFlows>().AsQueryable();
+            var generator = GeneratorVersion.Current;
+            var query = session.Query<CaseFlows>().Where(c => c.Generator == generator);
             if (only is not null) query = query.Where(c => c.Id == only);
             var rows = await query.Select(c => new { c.Id, c.LastSeq, c.Head }).ToListAsync(ct);
             built = rows.ToDictionary(r => r.Id, r => (r.LastSeq, r.Head), StringComparer.Ordinal);
@@ -99,18 +178,24 @@ public sealed class FlowProjector(CaseStore store)
 
         await using var command = store.Db.CreateCommand(
             $"""
-             select s.id, s.version, e.headers->>'chain' from {store.Schema}.mt_streams s
+             select s.id, s.version, e.headers->>'chain',
+                    (select count(*) from {store.Schema}.{StoredReports.TableName} r
+                     where r.case_id = s.id and r.last_seq = s.version and r.generator = $2)
+             from {store.Schema}.mt_streams s
              left join {store.Schema}.mt_events e on e.stream_id = s.id and e.version = s.version
              where s.type = 'case_file' and ($1::text is null or s.id = $1) order by s.id collate "C"
              """);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)only ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        var stale = new List<string>();
+        command.Parameters.AddWithValue(GeneratorVersion.Current);
+        var stale = new List<(string, long)>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var current = (reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2));
-            if (!built.TryGetValue(reader.GetString(0), out var head) || head != current || current.Item2 is null)
-                stale.Add(reader.GetString(0));
+            // Stored forms lost (their table is a cache PostgreSQL empties after a crash) make the case stale too.
+            var formsLost = reader.GetInt64(3) < Enum.GetValues<TracingRule>().Length;
+            if (!built.TryGetValue(reader.GetString(0), out var head) || head != current || current.Item2 is null || formsLost)
+                stale.Add((reader.GetString(0), current.Item1));
         }
         return stale;
     }
@@ -190,11 +275,13 @@ public sealed class FlowProjector(CaseStore store)
             Victims = proRata.Victims.Count,
             FifoTotals = RefreshedFlows.Of(stored, TracingRule.Fifo).Report.Totals,
             ProRataTotals = proRata.Totals,
+            Generator = GeneratorVersion.Current,
         };
 
         await using (var session = store.Documents.LightweightSession(SessionOptions.ForTransaction(transaction)))
         {
             session.Store(flows);
+            session.Delete<CaseRefusal>(@case);
             await UpdateMerchantsAsync(session, proRata, ct);
             await session.SaveChangesAsync(ct);
         }

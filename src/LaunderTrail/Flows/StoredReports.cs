@@ -29,7 +29,7 @@ namespace LaunderTrail.Flows;
 /// </remarks>
 internal static class StoredReports
 {
-    private const string TableName = "lt_stored_reports";
+    public const string TableName = "lt_stored_reports";
 
     // The forms are packed into pooled blocks: a growing MemoryStream left the large-object heap some 90 MB of
     // discarded arrays per refresh of a million facts. Only a few refreshes' worth of blocks are kept for reuse.
@@ -129,52 +129,55 @@ internal static class StoredReports
     public static void DeleteAll(IDocumentSession session, string schema) =>
         session.QueueSqlCommand($"delete from {schema}.{TableName}");
 
-    /// <returns>
-    /// The written report (UTF-8, decompressed as it is read) of the case under the rule, if this build wrote it from
-    /// the facts up to <paramref name="head"/>.
-    /// </returns>
-    public static Task<Stream?> OpenWrittenAsync(NpgsqlDataSource db, string schema, string @case, TracingRule rule,
-        ChainHead head, CancellationToken ct) =>
-        OpenAsync(db, schema, "written", @case, rule, head, ct);
-
-    /// <returns>
-    /// The written flow graph (UTF-8, decompressed as it is read) of the case under the rule, if this build wrote it from
-    /// the facts up to <paramref name="head"/>.
-    /// </returns>
-    public static Task<Stream?> OpenGraphAsync(NpgsqlDataSource db, string schema, string @case, TracingRule rule,
-        ChainHead head, CancellationToken ct) =>
-        OpenAsync(db, schema, "graph", @case, rule, head, ct);
-
-    /// <returns>The exact report of the case under the rule, if this build wrote it from the facts up to <paramref name="head"/>.</returns>
-    public static async Task<FlowReport?> ReadExactAsync(NpgsqlDataSource db, string schema, string @case, TracingRule rule,
-        ChainHead head, CancellationToken ct)
-    {
-        await using var exact = await OpenAsync(db, schema, "exact", @case, rule, head, ct);
-        return exact is null ? null : await JsonSerializer.DeserializeAsync(exact, ExactReportJson.Default.FlowReport, ct);
-    }
-
-    /// <remarks>
-    /// Only the compressed bytes are held in memory; the report is decompressed as the caller reads it, so a report of
-    /// tens of megabytes is never one array on the large-object heap.
-    /// </remarks>
-    private static async Task<Stream?> OpenAsync(NpgsqlDataSource db, string schema, string column, string @case,
-        TracingRule rule, ChainHead head, CancellationToken ct)
+    /// <summary>
+    /// The case's latest stored rows of this build under <paramref name="rules"/>, whatever facts they were traced from,
+    /// with the case's last recorded fact, in one statement, so that both are of one moment. Each row says whether the
+    /// fact it was traced up to still carries the chain hash it was traced from.
+    /// </summary>
+    /// <param name="column">"written", "exact" or "graph".</param>
+    /// <returns>Null when the case has no recorded facts; the rows found otherwise, in no particular order.</returns>
+    public static async Task<LatestForms?> ReadLatestAsync(NpgsqlDataSource db, string schema, string @case,
+        IReadOnlyList<TracingRule> rules, string column, CancellationToken ct)
     {
         await using var command = db.CreateCommand(
-            $"select {column} from {schema}.{TableName} " +
-            "where case_id = $1 and rule = $2 and last_seq = $3 and head = $5 and generator = $4");
+            $"""
+             select s.version, r.rule, r.last_seq, coalesce(r.head = e.headers->>'chain', false), r.{column}
+             from {schema}.mt_streams s
+             left join {schema}.{TableName} r on r.case_id = s.id and r.rule = any($2) and r.generator = $3
+             left join {schema}.mt_events e on e.stream_id = s.id and e.version = r.last_seq
+             where s.id = $1 and s.type = 'case_file' and s.version > 0
+             """);
         command.Parameters.AddWithValue(@case);
-        command.Parameters.AddWithValue(TracingRules.Name(rule));
-        command.Parameters.AddWithValue(head.Position);
+        command.Parameters.AddWithValue(rules.Select(TracingRules.Name).ToArray());
         command.Parameters.AddWithValue(GeneratorVersion.Current);
-        command.Parameters.AddWithValue(head.Hash);
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
-        if (!await reader.ReadAsync(ct) || await reader.IsDBNullAsync(0, ct)) return null;
-        return Unpack(await reader.GetFieldValueAsync<byte[]>(0, ct));
+        if (!await reader.ReadAsync(ct)) return null;
+        var recorded = reader.GetInt64(0);
+        var rows = new List<LatestForm>(rules.Count);
+        do
+        {
+            if (await reader.IsDBNullAsync(1, ct)) break;
+            if (!TracingRules.TryParse(reader.GetString(1), out var rule)) continue;
+            var lastSeq = reader.GetInt64(2);
+            var intact = reader.GetBoolean(3);
+            rows.Add(new LatestForm(rule, lastSeq, intact, await reader.GetFieldValueAsync<byte[]>(4, ct)));
+        } while (await reader.ReadAsync(ct));
+        return new LatestForms(recorded, rows);
     }
 
     /// <summary>A stored form, decompressed as it is read.</summary>
+    /// <remarks>
+    /// Only the compressed bytes are held in memory; the form is decompressed as the caller reads it, so a report of
+    /// tens of megabytes is never one array on the large-object heap.
+    /// </remarks>
     public static Stream Unpack(byte[] packed) => new GZipStream(new MemoryStream(packed), CompressionMode.Decompress);
+
+    /// <summary>A stored exact report, read back.</summary>
+    public static async Task<FlowReport> UnpackExactAsync(byte[] packed, CancellationToken ct)
+    {
+        await using var exact = Unpack(packed);
+        return (await JsonSerializer.DeserializeAsync(exact, ExactReportJson.Default.FlowReport, ct))!;
+    }
 
     private static byte[] Compressed(Action<Stream> write)
     {

@@ -17,6 +17,7 @@ public sealed record UnreadableCase(string Case, string Reason, Exception Failur
     /// <summary>A reason to show a reader: what kind of failure, never the exception's own text.</summary>
     public static string ReasonOf(Exception failure) => failure switch
     {
+        RefusedCaseException refused => refused.Reason,
         TamperedCaseException tampered =>
             $"its recorded events fail the integrity check at {tampered.Failure.Place}, so nothing is traced from them",
         OverflowException => "its figures cannot be computed: an amount overflows decimal arithmetic",

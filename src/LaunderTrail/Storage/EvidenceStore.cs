@@ -75,6 +75,7 @@ public static class EvidenceStore
         // The read model changed shape when the reports moved to their own table; a new name makes every case stale.
         options.Schema.For<CaseFlows>().DocumentAlias("case_flows_v2");
         options.Schema.For<MerchantTotals>();
+        options.Schema.For<CaseRefusal>();
         StoredReports.Configure(options, schema);
         Access.AccessStore.Configure(options);
     }

@@ -16,6 +16,7 @@ public sealed class AccessLogTests(PostgresServer server) : ApiFixture(server)
     public async Task Every_read_and_write_of_a_case_is_logged_with_key_role_endpoint_and_parameters()
     {
         await PostFactsAsync(InvestigatorKey, "/cases/T-1/events", SmallCase.Facts);
+        await TracedAsync("T-1");
         await GetAsync(AuditorKey, "/cases/T-1/flows?rule=fifo");
         await GetAsync(CourtKey, "/cases/T-1/timeline?format=json");
         await GetAsync(CourtKey, "/cases/T-1/flows", HttpStatusCode.Forbidden);
@@ -39,6 +40,7 @@ public sealed class AccessLogTests(PostgresServer server) : ApiFixture(server)
     public async Task The_access_log_is_chained_apart_from_the_case_which_keeps_its_own_chain_and_its_place_in_the_case_list()
     {
         await PostFactsAsync(InvestigatorKey, "/cases/T-1/events", SmallCase.Facts);
+        await TracedAsync("T-1");
         for (var i = 0; i < 3; i++) await GetAsync(InvestigatorKey, "/cases/T-1/flows");
 
         var history = new CaseHistory(Store);
@@ -56,6 +58,7 @@ public sealed class AccessLogTests(PostgresServer server) : ApiFixture(server)
     public async Task Case_figures_shown_by_the_case_list_and_by_a_merchants_totals_are_logged_in_the_list_access_log()
     {
         await PostFactsAsync(InvestigatorKey, "/cases/T-1/events", SmallCase.Facts);
+        await TracedAsync("T-1");
 
         await GetAsync(AuditorKey, "/cases");
         await GetAsync(AuditorKey, $"/merchants/{SmallCase.Merchant}");

@@ -4,6 +4,9 @@ using System.Text.Json;
 using Alba;
 using LaunderTrail.Access;
 using LaunderTrail.Api;
+using LaunderTrail.Flows;
+using Marten.Events.Daemon.Coordination;
+using Microsoft.Extensions.DependencyInjection;
 using LaunderTrail.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -134,6 +137,32 @@ public abstract class ApiFixture(PostgresServer server) : StoreFixture(server), 
         var client = Host.Server.CreateClient();
         if (key is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return client;
+    }
+
+    /// <summary>
+    /// Waits, as a client would with <c>?wait=</c>, for the host's projection to trace the case's recorded facts or to
+    /// refuse to: reads answer from what the projection stored and never trace.
+    /// </summary>
+    protected async Task TracedAsync(string @case)
+    {
+        var status = await new FlowQueries(Store, StaleReadModels.ServeAsStored)
+            .StatusAsync(@case, TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        Assert.True(status is { IsSettled: true }, $"case {@case} was not traced within a minute: {status}");
+    }
+
+    /// <summary>Runs <paramref name="work"/> while the host's projection is paused, so that nothing it records is traced.</summary>
+    protected async Task WhileTheProjectionIsPausedAsync(Func<Task> work)
+    {
+        var projection = Host.Services.GetRequiredService<IProjectionCoordinator>();
+        await projection.PauseAsync();
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            await projection.ResumeAsync();
+        }
     }
 
     protected static StringContent JsonLines(string text) => new(text, MediaTypeHeaderValue.Parse("application/x-ndjson"));

@@ -19,6 +19,7 @@ public sealed class GraphOverHttpTests(PostgresServer server) : ApiFixture(serve
     public async Task The_graph_is_the_conformance_graph_byte_for_byte_and_the_same_bytes_as_the_command(string rule)
     {
         await MixedCase.ImportAsync(Store, Ct);
+        await TracedAsync(MixedCase.Case);
 
         var response = await AnswerAsync(AuditorKey, $"/cases/EX-2/graph?rule={rule}");
         var command = await RunCommandAsync("flows", "--case", MixedCase.Case, "--rule", rule, "--graph", "--json");
@@ -34,6 +35,7 @@ public sealed class GraphOverHttpTests(PostgresServer server) : ApiFixture(serve
     public async Task The_graph_defaults_to_pro_rata_answers_as_of_a_moment_and_refuses_a_bad_query_or_an_unknown_case()
     {
         await MixedCase.ImportAsync(Store, Ct);
+        await TracedAsync(MixedCase.Case);
         var asOf = DateTimeOffset.Parse("2019-05-03T10:45:00+08:00");
 
         var byDefault = await (await GetAsync(InvestigatorKey, "/cases/EX-2/graph")).ReadAsTextAsync();
@@ -60,6 +62,7 @@ public sealed class GraphOverHttpTests(PostgresServer server) : ApiFixture(serve
     public async Task Auditors_and_investigators_read_the_graph_the_court_does_not_and_every_read_is_in_the_access_log()
     {
         await MixedCase.ImportAsync(Store, Ct);
+        await TracedAsync(MixedCase.Case);
 
         await GetAsync(AuditorKey, "/cases/EX-2/graph?rule=fifo", HttpStatusCode.OK);
         await GetAsync(InvestigatorKey, "/cases/EX-2/graph", HttpStatusCode.OK);

@@ -14,7 +14,11 @@ public sealed class ReadingCasesTests(PostgresServer server) : ApiFixture(server
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private Task RecordedCaseAsync() => PostFactsAsync(InvestigatorKey, "/cases/T-1/events", SmallCase.Facts);
+    private async Task RecordedCaseAsync()
+    {
+        await PostFactsAsync(InvestigatorKey, "/cases/T-1/events", SmallCase.Facts);
+        await TracedAsync("T-1");
+    }
 
     [Fact]
     public async Task Cases_lists_each_case_with_victims_loss_resale_cash_and_last_event()
@@ -151,8 +155,8 @@ public sealed class ReadingCasesTests(PostgresServer server) : ApiFixture(server
         var facts = SmallCase.Facts.Select(f => f.Replace("\"case\":\"T-1\"", $"\"case\":{JsonSerializer.Serialize(caseNumber)}")).ToArray();
 
         var posted = await investigator.PostAsync(path + "/events", JsonArray(facts), Ct);
-        using var flows = JsonDocument.Parse(await investigator.GetStringAsync(path + "/flows", Ct));
-        var account = await investigator.GetAsync(path + "/accounts/g-1", Ct);
+        using var flows = JsonDocument.Parse(await investigator.GetStringAsync(path + "/flows?wait=60", Ct));
+        var account = await investigator.GetAsync(path + "/accounts/g-1?wait=60", Ct);
         var timeline = await investigator.GetAsync(path + "/timeline?format=md", Ct);
         using var log = JsonDocument.Parse(await investigator.GetStringAsync(path + "/access-log", Ct));
 

@@ -35,6 +35,8 @@ public sealed class UnreadableCaseTests(PostgresServer server) : ApiFixture(serv
         await edit.ExecuteNonQueryAsync(Ct);
         // Rechained, the case is what an earlier version that let such amounts in would have recorded: intact, untraceable.
         await new BehindTheGuard(Store).RechainAsync(Broken, Ct);
+        await TracedAsync(SmallCase.Case);
+        await TracedAsync(Broken);
     }
 
     [Fact]

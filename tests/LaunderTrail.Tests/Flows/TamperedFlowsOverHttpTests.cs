@@ -46,17 +46,23 @@ public sealed class TamperedFlowsOverHttpTests(PostgresServer server) : ApiFixtu
         Assert.Contains("integrity check at event seq 9 (id f-2)", unavailable.GetProperty("reason").GetString());
     }
 
+    /// <summary>The case is altered before the projection sees it, which then refuses to trace it.</summary>
     private async Task AlteredCaseAsync()
     {
-        await MixedCase.ImportAsync(Store, Ct);
-        await new BehindTheGuard(Store).EditAsync(
-            "update {schema}.mt_events set data = jsonb_set(data, '{amount}', '1990') where data->>'id' = 'f-2'", Ct);
+        await WhileTheProjectionIsPausedAsync(async () =>
+        {
+            await MixedCase.ImportAsync(Store, Ct);
+            await new BehindTheGuard(Store).EditAsync(
+                "update {schema}.mt_events set data = jsonb_set(data, '{amount}', '1990') where data->>'id' = 'f-2'", Ct);
+        });
+        await TracedAsync(MixedCase.Case);
     }
 
     [Fact]
     public async Task An_untouched_case_is_answered()
     {
         await MixedCase.ImportAsync(Store, Ct);
+        await TracedAsync(MixedCase.Case);
         using var client = Client(AuditorKey);
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/cases/EX-2/flows", Ct)).StatusCode);
