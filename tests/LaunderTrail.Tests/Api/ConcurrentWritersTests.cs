@@ -9,7 +9,9 @@ namespace LaunderTrail.Tests.Api;
 
 /// <summary>
 /// The load check of the API: parallel writers to one case lose nothing and keep its hash chain valid, while
-/// readers ask for its flows. Latencies are written to the test output (docs/benchmarks.md), never asserted.
+/// readers ask for its flows. Reads are answered from the stored read models while the writes go on, and a read that
+/// waits at the end reflects every recorded fact. Latencies are written to the test output (docs/benchmarks.md), never
+/// asserted.
 /// </summary>
 public sealed class ConcurrentWritersTests(PostgresServer server) : ApiFixture(server)
 {
@@ -25,6 +27,7 @@ public sealed class ConcurrentWritersTests(PostgresServer server) : ApiFixture(s
     {
         using (var first = Client(InvestigatorKey))
             Assert.Equal(HttpStatusCode.OK, (await first.PostAsync("/cases/T-1/events", JsonArray(SmallCase.Facts[0]), Ct)).StatusCode);
+        await TracedAsync("T-1");
 
         var writing = Enumerable.Range(0, Writers).Select(WriteAsync).ToList();
         var allWritten = Task.WhenAll(writing);
@@ -36,6 +39,7 @@ public sealed class ConcurrentWritersTests(PostgresServer server) : ApiFixture(s
         Assert.Equal(Writers * EventsPerWriter + 1,
             await ScalarAsync("select count(distinct data->>'id') from {schema}.mt_events where stream_id = 'T-1'"));
         Assert.Null(await StoredChainCheck.RunAsync(new CaseHistory(Store), "T-1", Ct));
+        await AssertAWaitingReadReflectsEveryFact(Writers * EventsPerWriter + 1);
         Report(latencies);
     }
 
@@ -66,6 +70,14 @@ public sealed class ConcurrentWritersTests(PostgresServer server) : ApiFixture(s
         }
 
         return latencies;
+    }
+
+    private async Task AssertAWaitingReadReflectsEveryFact(int recorded)
+    {
+        using var client = Client(AuditorKey);
+        var response = await client.GetAsync("/cases/T-1/flows?wait=120", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(recorded.ToString(CultureInfo.InvariantCulture), Assert.Single(response.Headers.GetValues("LaunderTrail-Traced")));
     }
 
     private static void Report(List<double> sortedLatencies)
