@@ -31,7 +31,7 @@ describe('the API client', () => {
 
     await getFlows('SQ/2019 #5?%é', { rule: 'fifo', asOf: null });
 
-    expect(fetch.mock.calls[0]?.[0]).toBe('/cases/SQ%2F2019%20%235%3F%25%C3%A9/flows?rule=fifo');
+    expect(fetch.mock.calls[0]?.[0]).toBe('/cases/SQ%2F2019%20%235%3F%25%C3%A9/flows?rule=fifo&wait=60');
   });
 
   it('asks for the graph, the routes and an export under the rule and moment, the key in a header only', async () => {

@@ -200,15 +200,21 @@ export async function listCases(): Promise<CaseList> {
   return { cases: (list.cases ?? []).map(toCaseSummary), unavailable: list.unavailable ?? [] };
 }
 
+/**
+ * How long a read of the case as it stands waits for the server to trace facts just recorded (`?wait=`), rather than
+ * be answered 503 while it does; a replay is traced on demand and needs no wait.
+ */
+const waitFor = (asOf: string | null | undefined) => (asOf ? null : '60');
+
 /** GET /cases/{case}/flows */
 export async function getFlows(caseId: string, { rule, asOf }: FlowQuery): Promise<FlowReport> {
-  const response = await request(`${casePath(caseId)}/flows${query({ rule, asOf })}`);
+  const response = await request(`${casePath(caseId)}/flows${query({ rule, asOf, wait: waitFor(asOf) })}`);
   return (await response.json()) as FlowReport;
 }
 
 /** GET /cases/{case}/graph: the traced flow graph under the rule, as of the moment. */
 export async function getGraph(caseId: string, { rule, asOf }: FlowQuery): Promise<FlowGraph> {
-  const response = await request(`${casePath(caseId)}/graph${query({ rule, asOf })}`);
+  const response = await request(`${casePath(caseId)}/graph${query({ rule, asOf, wait: waitFor(asOf) })}`);
   return (await response.json()) as FlowGraph;
 }
 
