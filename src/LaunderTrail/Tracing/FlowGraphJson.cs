@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using LaunderTrail.Evidence;
@@ -96,7 +95,7 @@ public static class FlowGraphJson
     internal static void WriteMoney(Utf8JsonWriter writer, JsonEncodedText name, decimal amount)
     {
         Span<byte> digits = stackalloc byte[40];
-        if (!Money.ToCents(amount).TryFormat(digits, out var length, "0.0#", CultureInfo.InvariantCulture))
+        if (!CentsText.TryWriteOneOrTwoDecimals(amount, digits, out var length))
             throw new InvalidOperationException($"{amount} does not fit the graph's number format.");
         writer.WritePropertyName(name);
         writer.WriteRawValue(digits[..length], skipInputValidation: true);

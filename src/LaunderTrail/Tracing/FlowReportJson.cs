@@ -134,7 +134,7 @@ public static class FlowReportJson
     {
         // A report holds a few numbers per row and tens of thousands of rows: format straight into UTF-8.
         Span<byte> digits = stackalloc byte[40];
-        if (!Money.ToCents(amount).TryFormat(digits, out var length, "0.00", CultureInfo.InvariantCulture))
+        if (!CentsText.TryWriteTwoDecimals(amount, digits, out var length))
             throw new InvalidOperationException($"{amount} does not fit the report's number format.");
         writer.WritePropertyName(name);
         writer.WriteRawValue(digits[..length], skipInputValidation: true);
