@@ -87,8 +87,18 @@ internal static class StoredReports
     public static PackedReport Pack(FlowTrace trace) =>
         new(trace.Report,
             Compressed(utf8 => FlowReportJson.Write(trace.Report, utf8)),
-            Compressed(utf8 => JsonSerializer.Serialize(utf8, trace.Report, ExactReportJson.Default.FlowReport)),
+            Compressed(utf8 => WriteExact(trace.Report, utf8)),
             Compressed(utf8 => FlowGraphJson.Write(trace.Graph, utf8)));
+
+    /// <remarks>
+    /// Through a writer, not the stream overload: only the writer's takes the serialiser's generated fast path, which
+    /// wrote the exact report of a million facts in two thirds of the time (the same bytes).
+    /// </remarks>
+    private static void WriteExact(FlowReport report, Stream utf8)
+    {
+        using var writer = new Utf8JsonWriter(new StreamBufferWriter(utf8));
+        JsonSerializer.Serialize(writer, report, ExactReportJson.Default.FlowReport);
+    }
 
     /// <summary>
     /// Makes the transaction the only one storing the case's reports until it ends. A refresh stores each report as
