@@ -18,7 +18,9 @@ internal sealed class FlowGraphRecorder(int factIdsPerEdge = 0)
     private readonly Dictionary<EdgeKey, int> numberOf = [];
     private readonly List<EdgeKey> edges = [];
     private readonly List<(decimal Amount, int Facts)> totals = [];
-    private readonly Dictionary<(int Edge, int Origin), decimal> singleOrigin = [];
+    // Keyed by edge and origin in one number, hashed by multiplying: the pair's own hash cost a fifo trace of a million
+    // facts more than any other step of recording (a lookup per parcel, millions of them).
+    private readonly Dictionary<long, decimal> singleOrigin = new(EdgeOriginKeys.Instance);
     private readonly ChunkedList<(int Edge, Blend Blend, decimal Amount)> blended = new();
     private readonly List<List<(int Applied, ReadOnlyMemory<char> Id)>>? factIds = factIdsPerEdge > 0 ? [] : null;
     private int applied;
@@ -51,7 +53,7 @@ internal sealed class FlowGraphRecorder(int factIdsPerEdge = 0)
     /// <summary>What each edge carried of each origin, single-origin parcels first, then blends divided.</summary>
     public IEnumerable<(int Edge, Origin Origin, decimal Amount)> PerOrigin()
     {
-        foreach (var ((edge, origin), amount) in singleOrigin) yield return (edge, new Origin(origin), amount);
+        foreach (var (key, amount) in singleOrigin) yield return (EdgeOriginKeys.Edge(key), EdgeOriginKeys.Origin(key), amount);
         foreach (var divided in Divided()) yield return divided;
     }
 
@@ -158,7 +160,7 @@ internal sealed class FlowGraphRecorder(int factIdsPerEdge = 0)
             return;
         }
         var origin = ((SingleOrigin)parcel.Mixture).Origin.Victim;
-        ref var carried = ref CollectionsMarshal.GetValueRefOrAddDefault(singleOrigin, (edge, origin), out _);
+        ref var carried = ref CollectionsMarshal.GetValueRefOrAddDefault(singleOrigin, EdgeOriginKeys.Of(edge, origin), out _);
         carried += parcel.Amount;
     }
 }
