@@ -10,33 +10,13 @@ using MiniExcelLibs;
 
 namespace LaunderTrail.Tests.Import.Statements;
 
-public sealed class ImportingStatementsTests(PostgresServer server) : StoreFixture(server), IDisposable
+public sealed class ImportingStatementsTests(PostgresServer server) : StatementImportFixture(server, "SQ-S-1")
 {
-    private const string Case = "SQ-S-1";
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private readonly StatementSamples _files = new();
-
-    public void Dispose() => _files.Dispose();
-
     private Task<StatementImportOutcome> Import(StatementOptions options, params string[] paths) =>
         Import(options, dryRun: false, paths);
 
-    private Task<StatementImportOutcome> Import(StatementOptions options, bool dryRun, params string[] paths) =>
-        new StatementImport(Store, FixedClock.At("2026-12-01T10:00:00Z"))
-            .RunAsync(paths.Select(StatementFile.OnDisk).ToList(), [], options, "investigator-1", dryRun, Ct);
-
-    private static StatementOptions Options(string? account = null, string? profile = null) =>
+    private StatementOptions Options(string? account = null, string? profile = null) =>
         new() { Case = Case, Account = account, Profile = profile };
-
-    private async Task<List<RecordedFact>> Recorded()
-    {
-        var facts = new List<RecordedFact>();
-        await foreach (var fact in new CaseHistory(Store).ReadAsync(Case, ct: Ct)) facts.Add(fact);
-        return facts;
-    }
-
-    private static void Accepted(StatementImportOutcome outcome) =>
-        Assert.True(outcome.Accepted, string.Join("\n", outcome.Errors));
 
     [Fact]
     public async Task A_repeat_with_other_content_and_a_later_bad_line_are_each_named_at_their_own_file_and_line()
@@ -64,7 +44,7 @@ public sealed class ImportingStatementsTests(PostgresServer server) : StoreFixtu
     [Fact]
     public async Task A_bank_statement_in_GB18030_with_a_preamble_and_tab_padded_cells_becomes_one_transfer_per_completed_row()
     {
-        var outcome = await Import(Options(), _files.ZhengBank());
+        var outcome = await Import(Options(), Files.ZhengBank());
 
         Accepted(outcome);
         var facts = await Recorded();
@@ -85,7 +65,7 @@ public sealed class ImportingStatementsTests(PostgresServer server) : StoreFixtu
         Assert.Equal(("zheng-bank.csv", "cn-bank", "郑䶮", 3, 1, true), (statement.File, statement.Profile, statement.Holder,
             statement.RowsUsed, statement.RowsSkipped, statement.Reconciles));
         Assert.Equal(["6222020000001234"], statement.Accounts);
-        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(_files.Path("zheng-bank.csv")))),
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Files.Path("zheng-bank.csv")))),
             statement.Sha256);
         Assert.Equal(["6228****5678"], outcome.Report!.Unresolved);
         Assert.Equal(1, outcome.Report.Statements.Single().SkipReasons["not completed (失败)"]);
@@ -95,7 +75,7 @@ public sealed class ImportingStatementsTests(PostgresServer server) : StoreFixtu
     [Fact]
     public async Task An_alipay_bill_is_read_after_its_preamble_with_its_trailing_commas_and_padded_cells()
     {
-        var path = _files.Write("alipay.csv", StatementSamples.Gb18030,
+        var path = Files.Write("alipay.csv", StatementSamples.Gb18030,
             "支付宝交易记录明细查询",
             "姓名：郑䶮",
             "支付宝账户：zheng@example.com",
@@ -127,9 +107,9 @@ public sealed class ImportingStatementsTests(PostgresServer server) : StoreFixtu
     [Fact]
     public async Task A_wechat_bill_is_read_from_csv_with_a_byte_order_mark_and_from_xlsx_alike()
     {
-        var csv = _files.Write("wechat.csv", new UTF8Encoding(true),
+        var csv = Files.Write("wechat.csv", new UTF8Encoding(true),
             StatementSamples.WechatBillRows.Select(r => string.Join(",", r.Select(c => c.Contains(',') ? $"\"{c}\"" : c))).ToArray());
-        var xlsx = _files.Path("wechat.xlsx");
+        var xlsx = Files.Path("wechat.xlsx");
         MiniExcel.SaveAs(xlsx, StatementSamples.WechatBillRows.Select(r => r.Select((c, i) => (Key: ((char)('A' + i)).ToString(), Value: (object)c))
             .ToDictionary(p => p.Key, p => p.Value)).ToList(), printHeader: false, sheetName: "账单");
 
@@ -154,7 +134,7 @@ public sealed class ImportingStatementsTests(PostgresServer server) : StoreFixtu
     [Fact]
     public async Task A_western_bank_csv_is_read_through_a_mapping_file_and_its_time_zone()
     {
-        var path = _files.Write("barclays.csv", new UTF8Encoding(false),
+        var path = Files.Write("barclays.csv", new UTF8Encoding(false),
             "Date,Description,Debit,Credit,Balance",
             "02/05/2019,TRANSFER TO J SMITH,100.00,,900.00",
             "03/05/2019,SALARY ACME LTD,,\"2,000.00\",\"2,900.00\"");
@@ -184,7 +164,7 @@ public sealed class ImportingStatementsTests(PostgresServer server) : StoreFixtu
     [Fact]
     public async Task The_sender_and_the_receiver_statement_of_one_transfer_record_it_once_citing_both_rows()
     {
-        var outcome = await Import(Options(), _files.ZhengBank(), _files.WangBank());
+        var outcome = await Import(Options(), Files.ZhengBank(), Files.WangBank());
 
         Accepted(outcome);
         var facts = (await Recorded()).Select(f => f.Fact).ToList();
@@ -198,9 +178,9 @@ public sealed class ImportingStatementsTests(PostgresServer server) : StoreFixtu
     [Fact]
     public async Task A_second_side_imported_later_is_matched_to_the_transfer_the_case_already_holds()
     {
-        Accepted(await Import(Options(), _files.ZhengBank()));
+        Accepted(await Import(Options(), Files.ZhengBank()));
 
-        var later = await Import(Options(), _files.WangBank());
+        var later = await Import(Options(), Files.WangBank());
 
         Accepted(later);
         Assert.Equal(1, later.Report!.Statements.Single().RowsMatched);
@@ -213,7 +193,7 @@ public sealed class ImportingStatementsTests(PostgresServer server) : StoreFixtu
     public async Task The_two_sides_of_a_transfer_imported_at_the_same_moment_record_it_once()
     {
         var cases = new[] { "SQ-S-2", "SQ-S-3", "SQ-S-4" };
-        var sides = new[] { _files.ZhengBank(), _files.WangBank() };
+        var sides = new[] { Files.ZhengBank(), Files.WangBank() };
 
         await Task.WhenAll(cases.SelectMany(@case => sides.Select(file =>
             Task.Run(async () => Accepted(await new StatementImport(Store, FixedClock.At("2026-12-01T10:00:00Z"))
@@ -231,10 +211,10 @@ public sealed class ImportingStatementsTests(PostgresServer server) : StoreFixtu
     [Fact]
     public async Task A_row_that_may_be_either_of_two_transfers_is_never_counted_twice_and_is_listed_for_review()
     {
-        var wang = _files.WangBank("wang-bank.csv",
+        var wang = Files.WangBank("wang-bank.csv",
             "6217000000009999\t,王䶮,2019-04-29 10:05:00,\"50,000.00\",\"100,000.00\",进,6222****1234\t,郑䶮,转账,W0002\t,成功,");
 
-        var outcome = await Import(Options(), wang, _files.ZhengBank());
+        var outcome = await Import(Options(), wang, Files.ZhengBank());
 
         Accepted(outcome);
         var facts = (await Recorded()).Select(f => f.Fact).ToList();
@@ -253,14 +233,14 @@ public sealed class ImportingStatementsTests(PostgresServer server) : StoreFixtu
     [Fact]
     public async Task The_court_bundle_tells_each_statement_its_reconciliation_and_the_rows_left_for_review_and_verifies()
     {
-        var wang = _files.WangBank("wang-bank.csv",
+        var wang = Files.WangBank("wang-bank.csv",
             "6217000000009999\t,王䶮,2019-04-29 10:05:00,\"50,000.00\",\"100,000.00\",进,6222****1234\t,郑䶮,转账,W0002\t,成功,");
-        Accepted(await Import(Options(), wang, _files.ZhengBank()));
+        Accepted(await Import(Options(), wang, Files.ZhengBank()));
         var records = (await Recorded()).Select(r => new ChainedRecord(r.Seq, r.RecordedAt, r.Fact)).ToList();
 
         var bundle = TimelineBundle.Build(records, new BundleParameters(Case, null, null), GeneratorVersion.Current);
 
-        var folder = Directory.CreateDirectory(_files.Path("bundle")).FullName;
+        var folder = Directory.CreateDirectory(Files.Path("bundle")).FullName;
         foreach (var file in bundle) await File.WriteAllBytesAsync(System.IO.Path.Combine(folder, file.Name), file.Content, Ct);
         Assert.True(BundleVerifier.Verify(folder).Holds);
         var markdown = Encoding.UTF8.GetString(bundle.Single(f => f.Name == "timeline.md").Content);
@@ -272,7 +252,7 @@ public sealed class ImportingStatementsTests(PostgresServer server) : StoreFixtu
     [Fact]
     public async Task A_balance_that_does_not_follow_is_kept_with_the_statement_as_a_break_with_the_missing_amount()
     {
-        var path = _files.Write("gap.csv", StatementSamples.Gb18030,
+        var path = Files.Write("gap.csv", StatementSamples.Gb18030,
             StatementSamples.CnBankHeader,
             "6222020000001234\t,郑䶮,2019-04-29 09:00:00,1000.00,1000.00,进,6228000000000001\t,郑䶮,存入,G1\t,成功,",
             "6222020000001234\t,郑䶮,2019-05-03 09:00:00,100.00,700.00,出,6217000000009999\t,王䶮,转账,G2\t,成功,");
@@ -289,24 +269,24 @@ public sealed class ImportingStatementsTests(PostgresServer server) : StoreFixtu
     [Fact]
     public async Task Every_row_whose_amount_time_or_direction_cannot_be_read_is_named_and_nothing_is_written()
     {
-        var bad = _files.Write("bad.csv", StatementSamples.Gb18030,
+        var bad = Files.Write("bad.csv", StatementSamples.Gb18030,
             StatementSamples.CnBankHeader,
             "6222020000001234\t,郑䶮,2019-04-29 09:00:00,\"12,34.00\",1000.00,进,6228000000000001\t,郑䶮,存入,B1\t,成功,",
             "6222020000001234\t,郑䶮,2019-13-45 09:00:00,10.00,1010.00,进,6228000000000001\t,郑䶮,存入,B2\t,成功,",
             "6222020000001234\t,郑䶮,2019-04-29 11:00:00,10.00,1020.00,转,6228000000000001\t,郑䶮,存入,B3\t,成功,");
-        var unknown = _files.Write("unknown.csv", new UTF8Encoding(false), "a,b,c", "1,2,3");
-        var notGb = _files.WriteBytes("broken.csv",
+        var unknown = Files.Write("unknown.csv", new UTF8Encoding(false), "a,b,c", "1,2,3");
+        var notGb = Files.WriteBytes("broken.csv",
             [.. StatementSamples.Gb18030.GetBytes(StatementSamples.CnBankHeader + "\r\n"), 0x81, 0x20, 0x0D, 0x0A]);
-        var notXlsx = _files.Write("fake.xlsx", new UTF8Encoding(false), "just text");
+        var notXlsx = Files.Write("fake.xlsx", new UTF8Encoding(false), "just text");
 
-        var outcome = await Import(Options(), bad, unknown, notGb, notXlsx, _files.ZhengBank());
+        var outcome = await Import(Options(), bad, unknown, notGb, notXlsx, Files.ZhengBank());
 
         Assert.Equal(
             [
                 $"{notXlsx}:1: line: is named as a spreadsheet but is not an XLSX or XLS file",
             ],
             outcome.Errors.Select(e => e.ToString()));
-        outcome = await Import(Options(), bad, unknown, notGb, _files.ZhengBank());
+        outcome = await Import(Options(), bad, unknown, notGb, Files.ZhengBank());
         Assert.Equal(
             [
                 $"{bad}:2: 交易金额: '12,34.00' is not an amount",
@@ -324,18 +304,18 @@ public sealed class ImportingStatementsTests(PostgresServer server) : StoreFixtu
     [Fact]
     public async Task Importing_the_same_statement_again_records_nothing_new()
     {
-        Accepted(await Import(Options(), _files.ZhengBank()));
+        Accepted(await Import(Options(), Files.ZhengBank()));
         var before = await ScalarAsync("select count(*) from {schema}.mt_events where stream_id not like 'recorded:%'");
-        File.Copy(_files.Path("zheng-bank.csv"), _files.Path("renamed.csv"));
+        File.Copy(Files.Path("zheng-bank.csv"), Files.Path("renamed.csv"));
 
-        var again = await Import(Options(), _files.ZhengBank(), _files.Path("renamed.csv"));
+        var again = await Import(Options(), Files.ZhengBank(), Files.Path("renamed.csv"));
 
         Accepted(again);
         Assert.Equal(0, again.Summary!.Recorded);
         Assert.Equal(
             [
-                $"{_files.Path("zheng-bank.csv")}: recorded earlier as zheng-bank.csv; nothing recorded",
-                $"{_files.Path("renamed.csv")}: recorded earlier as zheng-bank.csv; nothing recorded",
+                $"{Files.Path("zheng-bank.csv")}: recorded earlier as zheng-bank.csv; nothing recorded",
+                $"{Files.Path("renamed.csv")}: recorded earlier as zheng-bank.csv; nothing recorded",
             ],
             again.Report!.AlreadyImported);
         Assert.Equal(before, await ScalarAsync("select count(*) from {schema}.mt_events where stream_id not like 'recorded:%'"));
@@ -344,7 +324,7 @@ public sealed class ImportingStatementsTests(PostgresServer server) : StoreFixtu
     [Fact]
     public async Task A_dry_run_shows_the_facts_as_interchange_lines_and_writes_nothing()
     {
-        var outcome = await Import(Options(), dryRun: true, _files.ZhengBank(), _files.WangBank());
+        var outcome = await Import(Options(), dryRun: true, Files.ZhengBank(), Files.WangBank());
 
         Accepted(outcome);
         Assert.Equal(

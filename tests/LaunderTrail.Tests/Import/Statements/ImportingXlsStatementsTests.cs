@@ -1,6 +1,4 @@
 using System.Text;
-using LaunderTrail.Cases;
-using LaunderTrail.Court;
 using LaunderTrail.Evidence;
 using LaunderTrail.Import;
 using LaunderTrail.Import.Statements;
@@ -12,34 +10,14 @@ namespace LaunderTrail.Tests.Import.Statements;
 /// Statements in Excel 97-2003 workbooks (.xls, BIFF8), written by NPOI as Excel writes them: text cells, number
 /// cells and date cells, read through ExcelDataReader like any other statement.
 /// </summary>
-public sealed class ImportingXlsStatementsTests(PostgresServer server) : StoreFixture(server), IDisposable
+public sealed class ImportingXlsStatementsTests(PostgresServer server) : StatementImportFixture(server, "SQ-X-1")
 {
-    private const string Case = "SQ-X-1";
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private readonly StatementSamples _files = new();
-
-    public void Dispose() => _files.Dispose();
-
-    private Task<StatementImportOutcome> Import(StatementOptions options, bool dryRun, params string[] paths) =>
-        new StatementImport(Store, FixedClock.At("2026-12-01T10:00:00Z"))
-            .RunAsync(paths.Select(StatementFile.OnDisk).ToList(), [], options, "investigator-1", dryRun, Ct);
-
-    private async Task<List<CaseEvent>> Recorded()
-    {
-        var facts = new List<CaseEvent>();
-        await foreach (var fact in new CaseHistory(Store).ReadAsync(Case, ct: Ct)) facts.Add(fact.Fact);
-        return facts;
-    }
-
-    private static void Accepted(StatementImportOutcome outcome) =>
-        Assert.True(outcome.Accepted, string.Join("\n", outcome.Errors));
-
     [Fact]
     public async Task A_wechat_bill_saved_as_xls_records_the_facts_its_csv_gives_each_citing_its_sheet_and_row()
     {
-        var xls = _files.Path("wechat.xls");
+        var xls = Files.Path("wechat.xls");
         XlsWorkbook.Write(xls, "账单", StatementSamples.WechatBillRows.Select(r => r.Cast<object?>().ToArray()));
-        var csv = _files.Write("wechat.csv", new UTF8Encoding(true),
+        var csv = Files.Write("wechat.csv", new UTF8Encoding(true),
             StatementSamples.WechatBillRows.Select(r => string.Join(",", r.Select(c => c.Contains(',') ? $"\"{c}\"" : c))).ToArray());
         var options = new StatementOptions { Case = Case, Account = "acc-zheng-wechat" };
 
@@ -48,7 +26,7 @@ public sealed class ImportingXlsStatementsTests(PostgresServer server) : StoreFi
 
         Accepted(outcome);
         Accepted(fromCsv);
-        var facts = await Recorded();
+        var facts = (await Recorded()).Select(f => f.Fact).ToList();
         var transfers = facts.OfType<FundsTransferred>().ToList();
         Assert.Equal(
             [
@@ -68,7 +46,7 @@ public sealed class ImportingXlsStatementsTests(PostgresServer server) : StoreFi
     [Fact]
     public async Task A_bank_statement_in_xls_with_number_and_date_cells_is_read_through_a_mapping()
     {
-        var xls = _files.Path("western-bank.xls");
+        var xls = Files.Path("western-bank.xls");
         XlsWorkbook.Write(xls, "Statement",
             [
                 ["Statement of account 20-00-00 12345678", null, null, null, null, null],
@@ -88,7 +66,7 @@ public sealed class ImportingXlsStatementsTests(PostgresServer server) : StoreFi
             dryRun: false, xls);
 
         Accepted(outcome);
-        var facts = await Recorded();
+        var facts = (await Recorded()).Select(f => f.Fact).ToList();
         Assert.Equal(
             [
                 "acc-gb-1 -> 6222020000001234 100 2019-05-02T00:00:00+01:00 western-bank.xls sheet Statement row 3",
@@ -106,10 +84,10 @@ public sealed class ImportingXlsStatementsTests(PostgresServer server) : StoreFi
         rows[5][5] = "¥28.1.6";
         rows[6][0] = "2019-04-31 15:00:00";
         rows[8][4] = "转";
-        var bad = _files.Path("bad-wechat.xls");
+        var bad = Files.Path("bad-wechat.xls");
         XlsWorkbook.Write(bad, "账单", rows.Select(r => r.Cast<object?>().ToArray()));
 
-        var result = await RunCommandAsync("import", bad, _files.ZhengBank(), "--case", Case, "--account", "acc-zheng-wechat");
+        var result = await RunCommandAsync("import", bad, Files.ZhengBank(), "--case", Case, "--account", "acc-zheng-wechat");
 
         Assert.Equal(65, result.ExitCode);
         Assert.Equal(
