@@ -114,11 +114,24 @@ public static class ApiHost
         await CaseStore.GrantApplicationPrivilegesAsync(logins, schema, ct);
     }
 
+    /// <summary>
+    /// How often each node says it is alive, and how long a silent node is given before the others take its durable
+    /// messages: a node killed between recording facts and handling their announcement leaves the announcement owned
+    /// by it, and the leader hands it to a live node once the dead one is stale.
+    /// </summary>
+    private static readonly TimeSpan HealthCheckPolling = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan StaleNode = TimeSpan.FromSeconds(30);
+
     private static void ConfigureWolverine(WolverineOptions options)
     {
         options.ApplicationAssembly = typeof(ApiHost).Assembly;
         options.UseRuntimeCompilation();
-        options.Durability.Mode = DurabilityMode.Solo;
+        // Balanced: the nodes on one database register themselves, elect a leader, and the leader reassigns the
+        // inbox of a node that stopped answering. Solo would leave a killed node's envelopes until it came back.
+        options.Durability.Mode = DurabilityMode.Balanced;
+        options.Durability.HealthCheckPollingTime = HealthCheckPolling;
+        options.Durability.StaleNodeTimeout = StaleNode;
         // A handler that takes a Marten session runs in Wolverine's transaction, its messages in the same commit (outbox).
         options.Policies.AutoApplyTransactions();
         // A recorded fact's announcement is kept in the envelope tables until it has been handled.

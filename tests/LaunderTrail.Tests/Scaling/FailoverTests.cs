@@ -17,7 +17,8 @@ namespace LaunderTrail.Tests.Scaling;
 /// <summary>
 /// Three <c>laundertrail serve</c> processes on one database: the node that runs the read models' projection is
 /// killed (SIGKILL) right after a large case is posted to it, while it traces if the test catches it doing so; the two
-/// left bring the read models up to date, and nothing recorded is lost, doubled or altered.
+/// left bring the read models up to date, take over the killed node's undelivered announcements, and nothing recorded
+/// is lost, doubled or altered.
 /// </summary>
 public sealed class FailoverTests(PostgresServer server) : StoreFixture(server)
 {
@@ -27,6 +28,12 @@ public sealed class FailoverTests(PostgresServer server) : StoreFixture(server)
 
     /// <summary>How long the surviving nodes may take to finish what the killed one was tracing.</summary>
     private static readonly TimeSpan TakeOver = TimeSpan.FromSeconds(120);
+
+    /// <summary>
+    /// How long the survivors may take to notice the dead node and handle the announcements it left: its silence must
+    /// outlast the stale-node timeout (30 s) before the leader reassigns them.
+    /// </summary>
+    private static readonly TimeSpan AnnouncementsTakenOver = TimeSpan.FromSeconds(120);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -41,6 +48,8 @@ public sealed class FailoverTests(PostgresServer server) : StoreFixture(server)
         {
             for (var i = 1; i <= 3; i++) nodes.Add(await ServeNode.StartAsync($"laundertrail-node-{i}", Server.ConnectionString, Schema, Ct));
             var leader = await WaitForProjectionHolderAsync(nodes, except: null);
+            await WaitUntilAsync("three nodes registered with each other",
+                "select count(*) from {schema}.wolverine_nodes", 3, TakeOver);
 
             var events = ReferenceCaseGenerator.Generate(new GenerationOptions(515, Facts, Case)).ToList();
             var lines = JsonLines(events);
@@ -74,6 +83,12 @@ public sealed class FailoverTests(PostgresServer server) : StoreFixture(server)
                 var served = await reader.GetStringAsync($"/cases/{Case}/flows?rule={TracingRules.Name(rule)}", Ct);
                 Assert.Equal(FlowReportJson.Write(FlowTracer.Trace(Case, events, rule)), served);
             }
+
+            // The killed node's durable inbox (announcements of facts it recorded) passes to a live node and is handled.
+            await WaitUntilAsync("the killed node deregistered by the survivors",
+                "select count(*) from {schema}.wolverine_nodes", 2, AnnouncementsTakenOver);
+            await WaitUntilAsync("every announcement handled",
+                "select count(*) from {schema}.wolverine_incoming_envelopes where status <> 'Handled'", 0, AnnouncementsTakenOver);
 
             var chain = await StoredChainCheck.RunAsync(new CaseHistory(Store), Case, pinned: null, Ct);
             Assert.Null(chain.Failure);
@@ -118,6 +133,17 @@ public sealed class FailoverTests(PostgresServer server) : StoreFixture(server)
             if (nodes.FirstOrDefault(n => n.Name == holder && n != except && n.IsRunning) is { } node) return node;
             Assert.True(clock.Elapsed < TakeOver, $"no node took the projection within {TakeOver.TotalSeconds} s");
             await Task.Delay(100, Ct);
+        }
+    }
+
+    private async Task WaitUntilAsync(string what, string countSql, long expected, TimeSpan patience)
+    {
+        var clock = Stopwatch.StartNew();
+        long seen;
+        while ((seen = await ScalarAsync(countSql)) != expected)
+        {
+            Assert.True(clock.Elapsed < patience, $"not {what} within {patience.TotalSeconds} s: {seen}, not {expected}");
+            await Task.Delay(250, Ct);
         }
     }
 
