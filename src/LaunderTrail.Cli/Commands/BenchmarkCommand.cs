@@ -4,6 +4,7 @@ using LaunderTrail.Cli.Rendering;
 using LaunderTrail.Cli.Soak;
 using LaunderTrail.Flows;
 using LaunderTrail.Generation;
+using LaunderTrail.Generation.Statements;
 using LaunderTrail.Import;
 using LaunderTrail.Storage;
 using LaunderTrail.Tracing;
@@ -34,6 +35,11 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
         [DefaultValue("300000,1000000")]
         public string Imports { get; init; } = "300000,1000000";
 
+        [CommandOption("--statements")]
+        [Description("With --imports: also import the same facts as the statements and bills their institutions would return " +
+                     "(generate --statements), a process of its own, and compare its time with the JSON Lines import's.")]
+        public bool Statements { get; init; }
+
         [CommandOption("--imports-only")]
         [Description("Measure only the whole-command imports, not the in-process import, rebuild, reports and replay.")]
         public bool ImportsOnly { get; init; }
@@ -58,6 +64,7 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
 
         public override ValidationResult Validate() =>
             ImportSizes() is null ? ValidationResult.Error("--imports must be whole numbers above 0, comma-separated")
+            : Statements && ImportSizes()!.Count == 0 ? ValidationResult.Error("--statements needs the sizes of --imports")
             : TimeOption.Check(AsOf, "--as-of");
 
         public IReadOnlyList<int>? ImportSizes()
@@ -240,7 +247,7 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
             // The schema exists when a user imports: made here, so the command's time is the import's.
             await using var store2 = await CaseStore.OpenAsync(owner, schema, ct);
 
-            var child = await RunImportCommandAsync(settings.Db, schema, file, ct);
+            var child = await RunImportCommandAsync(settings.Db, schema, [file], ct);
             if (child.ExitCode != 0) throw new InvalidOperationException($"laundertrail import failed ({child.ExitCode}):\n{child.Output}");
             var importRate = size / child.Seconds;
             results.Add(("laundertrail import, a process of its own (start-up, schema check, check and write, commit)",
@@ -257,6 +264,8 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
             results.Add(("the checking pass alone, in process (read, parse, validate, canonical form, digests)",
                 $"{checkedLines / clock.Elapsed.TotalSeconds:N0} facts/s ({clock.Elapsed.TotalSeconds:N1} s)"));
             await EmptyAsync(owner, schema, ct);
+
+            if (settings.Statements) results.AddRange(await StatementImportAsync(settings.Db, owner, schema, size, child, ct));
         }
         finally
         {
@@ -266,16 +275,56 @@ public sealed class BenchmarkCommand : AsyncCommand<BenchmarkCommand.Settings>
         return results;
     }
 
+    /// <summary>
+    /// The same generated case as a folder of statements (each institution's layout and encoding, the other facts as
+    /// JSON Lines), imported by <c>laundertrail import FOLDER --case</c> in a process of its own into an empty schema,
+    /// against the JSON Lines import of the same facts (<paramref name="jsonLines"/>); the facts it recorded are counted,
+    /// so that a statement import which matched transfers twice or lost some cannot pass for a fast one.
+    /// </summary>
+    private static async Task<List<(string Measure, string Figure)>> StatementImportAsync(string? db, DatabaseLogins owner,
+        string schema, int size, ChildRun jsonLines, CancellationToken ct)
+    {
+        var folder = Directory.CreateTempSubdirectory("laundertrail-benchmark-statements-");
+        try
+        {
+            var files = StatementFolder.Files(ReferenceCaseGenerator.Generate(new GenerationOptions(515, size, Case)));
+            foreach (var statementFile in files) await File.WriteAllBytesAsync(Path.Combine(folder.FullName, statementFile.Name), statementFile.Bytes, ct);
+            var bytes = files.Sum(f => (long)f.Bytes.Length);
+            await using var store = await CaseStore.OpenAsync(owner, schema, ct);
+
+            var child = await RunImportCommandAsync(db, schema, [folder.FullName, "--case", Case], ct);
+            if (child.ExitCode != 0) throw new InvalidOperationException($"laundertrail import of statements failed ({child.ExitCode}):\n{child.Output}");
+            // The statements' own records (one per statement, one per matched pair of rows) come beside the facts.
+            await using var count = store.Db.CreateCommand(
+                $"select count(*) from {schema}.mt_events where stream_id = '{Case}' and type not in ('statement_imported', 'statement_row_matched')");
+            var recorded = (long)(await count.ExecuteScalarAsync(ct))!;
+            if (recorded != size) throw new InvalidOperationException($"the statement import recorded {recorded:N0} facts, not {size:N0}");
+            await EmptyAsync(owner, schema, ct);
+            return
+            [
+                ($"the same {size:N0} facts as statements and bills", $"{bytes / 1_048_576.0:N0} MiB in {Directory.GetFiles(folder.FullName).Length:N0} files"),
+                ("laundertrail import of the statement folder, a process of its own (read, match, reconcile, check and write)",
+                    $"{size / child.Seconds:N0} facts/s ({child.Seconds:N1} s)"),
+                ("  its peak working set", $"{child.PeakWorkingSet / 1_048_576:N0} MiB"),
+                ("ratio statement import ÷ JSON Lines import, time (goal ≤ 2)", $"{child.Seconds / jsonLines.Seconds:N2}"),
+            ];
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     private sealed record ChildRun(int ExitCode, double Seconds, long PeakWorkingSet, string Output);
 
     /// <summary>Runs this very build's <c>laundertrail import</c> in a child process and watches its working set.</summary>
-    private static async Task<ChildRun> RunImportCommandAsync(string? db, string schema, string file, CancellationToken ct)
+    private static async Task<ChildRun> RunImportCommandAsync(string? db, string schema, IReadOnlyList<string> input, CancellationToken ct)
     {
         var self = Environment.ProcessPath!;
         var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         // Run through `dotnet laundertrail.dll` or as the `laundertrail` executable, whichever this process is.
         if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(LaunderTrailApp).Assembly.Location);
-        foreach (var arg in new[] { "import", file, "--schema", schema, "--recorded-by", "benchmark", "--no-trace" }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { "import" }.Concat(input).Concat(["--schema", schema, "--recorded-by", "benchmark", "--no-trace"])) start.ArgumentList.Add(arg);
         if (db is not null)
         {
             start.ArgumentList.Add("--db");
