@@ -29,9 +29,7 @@ internal sealed class RecordedFacts
             }
         }
 
-        await using (var command = db.CreateCommand(
-            $"select distinct on (stream_id) stream_id, version, headers->>'chain' from {schema}.mt_events " +
-            "where stream_id = any($1) order by stream_id, version desc"))
+        await using (var command = db.CreateCommand(HeadsQuery(schema)))
         {
             command.Parameters.AddWithValue(cases.ToArray());
             await using var reader = await command.ExecuteReaderAsync(ct);
@@ -39,6 +37,16 @@ internal sealed class RecordedFacts
                 _heads[reader.GetString(0)] = (reader.GetInt64(1), Convert.FromHexString(reader.GetString(2)));
         }
     }
+
+    /// <summary>
+    /// The last event of each case in <c>$1</c>: one step back from the end of the (stream, version) index per case,
+    /// never a sort of the cases' events (which, for a case of millions of facts, took longer than a command may wait).
+    /// </summary>
+    internal static string HeadsQuery(string schema) =>
+        $"""
+         select c.id, e.version, e.headers->>'chain' from unnest($1::text[]) as c(id)
+         join lateral (select version, headers from {schema}.mt_events where stream_id = c.id order by version desc limit 1) e on true
+         """;
 
     public bool TryGetDigest(FactKey key, out UInt128 digest) => _digests.TryGetValue(key, out digest);
 
