@@ -78,10 +78,26 @@ public sealed class TimelineCommand : AsyncCommand<TimelineCommand.Settings>
             return ExitCodes.NoInput;
         }
 
-        var files = TimelineBundle.Build(records, new BundleParameters(settings.Case, asOf, knownAt, settings.TracingRule), GeneratorVersion.Current);
         Directory.CreateDirectory(settings.Out);
-        foreach (var file in files) await File.WriteAllBytesAsync(Path.Combine(settings.Out, file.Name), file.Content, ct);
-        Diagnostics.Note($"{files.Count} files written to {settings.Out} ({records.Count} events).");
+        var written = new List<string>();
+        try
+        {
+            TimelineBundle.Write(records, new BundleParameters(settings.Case, asOf, knownAt, settings.TracingRule), GeneratorVersion.Current,
+                name =>
+                {
+                    var path = Path.Combine(settings.Out, name);
+                    written.Add(path);
+                    return File.Create(path);
+                });
+        }
+        catch
+        {
+            // A bundle is whole or absent: half a bundle would only fail its verification later.
+            foreach (var path in written) File.Delete(path);
+            throw;
+        }
+
+        Diagnostics.Note($"{written.Count} files written to {settings.Out} ({records.Count} events).");
         return ExitCodes.Ok;
     }
 }

@@ -10,12 +10,10 @@ internal static class BundleJson
 {
     public static readonly JsonWriterOptions WriterOptions = EvidenceJson.ReportLayout;
 
-    public static byte[] Write(Action<Utf8JsonWriter> write)
+    public static void Write(Stream output, Action<Utf8JsonWriter> write)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) write(writer);
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
+        using (var writer = new Utf8JsonWriter(output, WriterOptions)) write(writer);
+        output.WriteByte((byte)'\n');
     }
 
     public static void WriteMoment(Utf8JsonWriter writer, string name, DateTimeOffset? moment)

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using LaunderTrail.Evidence;
 using LaunderTrail.Tracing;
@@ -19,7 +18,7 @@ public sealed record BundleManifest(
     public const string FileName = "manifest.json";
     private const string Format = "LaunderTrail timeline bundle, version 1";
 
-    internal static byte[] Render(string generator, TimelineModel model, IReadOnlyList<BundleFile> files) => BundleJson.Write(writer =>
+    internal static void Write(string generator, TimelineModel model, IReadOnlyList<BundleFileDigest> files, Stream output) => BundleJson.Write(output, writer =>
     {
         writer.WriteStartObject();
         writer.WriteString("bundle", Format);
@@ -56,8 +55,8 @@ public sealed record BundleManifest(
         {
             writer.WriteStartObject();
             writer.WriteString("name", file.Name);
-            writer.WriteString("sha256", HashChain.Hex(SHA256.HashData(file.Content)));
-            writer.WriteNumber("bytes", file.Content.Length);
+            writer.WriteString("sha256", file.Sha256);
+            writer.WriteNumber("bytes", file.Bytes);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

@@ -8,16 +8,16 @@ namespace LaunderTrail.Court;
 /// </summary>
 internal static class EventsFile
 {
-    public static (byte[] Content, byte[] ChainHead) Render(IReadOnlyList<ChainedRecord> recordsInRecordingOrder)
+    /// <returns>The chain head.</returns>
+    public static byte[] Write(IReadOnlyList<ChainedRecord> recordsInRecordingOrder, Stream output)
     {
-        using var buffer = new MemoryStream();
         var chain = HashChain.Genesis;
         foreach (var record in recordsInRecordingOrder)
         {
             var recordBytes = HashChain.RecordBytes(record.Seq, record.RecordedAt, CanonicalFact.Bytes(record.Fact));
             chain = HashChain.Next(chain, recordBytes);
-            buffer.Write(EventLine.Render(recordBytes, chain));
+            output.Write(EventLine.Render(recordBytes, chain));
         }
-        return (buffer.ToArray(), chain);
+        return chain;
     }
 }

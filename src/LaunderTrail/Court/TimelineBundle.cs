@@ -1,4 +1,4 @@
-using System.Text;
+using System.Security.Cryptography;
 
 namespace LaunderTrail.Court;
 
@@ -11,11 +11,33 @@ public static class TimelineBundle
 {
     public const string EventsFileName = "events.jsonl";
 
+    /// <summary>The bundle's files in memory, for a case small enough to hold them (an answer over HTTP, a test).</summary>
     /// <param name="recordsInRecordingOrder">The case's records known at <see cref="BundleParameters.KnownAt"/>, seq 1, 2, … in order.</param>
     /// <param name="generator">The generator named in the manifest (<see cref="GeneratorVersion.Current"/>).</param>
     /// <returns>The files in the order they are listed: events.jsonl, the timeline files, manifest.json last.</returns>
     public static IReadOnlyList<BundleFile> Build(IReadOnlyList<ChainedRecord> recordsInRecordingOrder,
         BundleParameters parameters, string generator)
+    {
+        var buffers = new List<(string Name, MemoryStream Buffer)>();
+        Write(recordsInRecordingOrder, parameters, generator, name =>
+        {
+            var buffer = new MemoryStream();
+            buffers.Add((name, buffer));
+            return buffer;
+        });
+        return buffers.Select(b => new BundleFile(b.Name, b.Buffer.ToArray())).ToList();
+    }
+
+    /// <summary>
+    /// Writes the bundle's files one after the other, each as it is made, so that no file is ever held whole: what a
+    /// case of millions of facts needs (<see cref="BundleOutput"/>).
+    /// </summary>
+    /// <param name="recordsInRecordingOrder">The case's records known at <see cref="BundleParameters.KnownAt"/>, seq 1, 2, … in order.</param>
+    /// <param name="generator">The generator named in the manifest (<see cref="GeneratorVersion.Current"/>).</param>
+    /// <param name="create">Opens the stream a file of that name is written to; the bundle closes it when the file is written.</param>
+    /// <returns>The names of the files written, in the order written: events.jsonl, the timeline files, manifest.json last.</returns>
+    public static IReadOnlyList<string> Write(IReadOnlyList<ChainedRecord> recordsInRecordingOrder, BundleParameters parameters,
+        string generator, Func<string, Stream> create)
     {
         for (var i = 0; i < recordsInRecordingOrder.Count; i++)
         {
@@ -25,16 +47,31 @@ public static class TimelineBundle
                     nameof(recordsInRecordingOrder));
         }
 
-        var (events, chainHead) = EventsFile.Render(recordsInRecordingOrder);
-        var model = TimelineModel.Build(recordsInRecordingOrder, parameters, chainHead);
-        var files = new List<BundleFile>
+        byte[] chainHead = [];
+        var files = new List<BundleFileDigest>
         {
-            new(EventsFileName, events),
-            new("timeline.html", Encoding.UTF8.GetBytes(TimelineHtml.Render(model))),
-            new("timeline.json", TimelineJson.Render(model)),
-            new("timeline.md", Encoding.UTF8.GetBytes(TimelineMarkdown.Render(model))),
+            WriteFile(EventsFileName, create, output => chainHead = EventsFile.Write(recordsInRecordingOrder, output)),
         };
-        files.Add(new BundleFile(BundleManifest.FileName, BundleManifest.Render(generator, model, files)));
-        return files;
+        var model = TimelineModel.Build(recordsInRecordingOrder, parameters, chainHead);
+        files.Add(WriteFile("timeline.html", create, output => WriteText(output, text => TimelineHtml.Write(model, text))));
+        files.Add(WriteFile("timeline.json", create, output => TimelineJson.Write(model, output)));
+        files.Add(WriteFile("timeline.md", create, output => WriteText(output, text => TimelineMarkdown.Write(model, text))));
+        WriteFile(BundleManifest.FileName, create, output => BundleManifest.Write(generator, model, files, output));
+        return [.. files.Select(f => f.Name), BundleManifest.FileName];
+    }
+
+    /// <summary>Writes one file through a SHA-256 that sees every byte on its way, for the manifest.</summary>
+    private static BundleFileDigest WriteFile(string name, Func<string, Stream> create, Action<Stream> write)
+    {
+        using var target = create(name);
+        using var sha256 = SHA256.Create();
+        using (var hashed = new CryptoStream(target, sha256, CryptoStreamMode.Write, leaveOpen: true)) write(hashed);
+        return new BundleFileDigest(name, HashChain.Hex(sha256.Hash!), target.Length);
+    }
+
+    private static void WriteText(Stream output, Action<TextWriter> write)
+    {
+        using var text = new StreamWriter(output, BundleOutput.Utf8, bufferSize: 1 << 16, leaveOpen: true);
+        write(text);
     }
 }

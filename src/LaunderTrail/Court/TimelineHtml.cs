@@ -29,7 +29,7 @@ internal static class TimelineHtml
         @media print { body { margin: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
         """;
 
-    public static string Render(TimelineModel model)
+    public static void Write(TimelineModel model, TextWriter output)
     {
         var html = new StringBuilder();
         var currency = TimelineText.Currency(model);
@@ -52,6 +52,7 @@ internal static class TimelineHtml
                 .Append(E(entry.Description)).Append("</span>\n<ul class=\"meta\"><li>").Append(E(TimelineText.Provenance(entry))).Append("</li>");
             foreach (var note in TimelineText.Notes(entry)) html.Append("<li>").Append(E(note)).Append("</li>");
             html.Append("</ul></li>\n");
+            BundleOutput.FlushIfFull(html, output);
         }
         html.Append("</ol>\n");
 
@@ -101,7 +102,7 @@ internal static class TimelineHtml
             html.Append("</ul>\n");
         }
         html.Append("</section>\n</body>\n</html>\n");
-        return html.ToString();
+        output.Write(html);
     }
 
     private static void Term(StringBuilder html, string term, string definitionHtml) =>

@@ -11,7 +11,7 @@ namespace LaunderTrail.Court;
 /// </summary>
 internal static class TimelineJson
 {
-    public static byte[] Render(TimelineModel model) => BundleJson.Write(writer =>
+    public static void Write(TimelineModel model, Stream output) => BundleJson.Write(output, writer =>
     {
         writer.WriteStartObject();
         writer.WriteString("case", model.Parameters.Case);
@@ -21,7 +21,11 @@ internal static class TimelineJson
         writer.WriteString("chainHead", HashChain.Hex(model.ChainHead));
 
         writer.WriteStartArray("events");
-        foreach (var entry in model.Entries) WriteEntry(writer, entry);
+        foreach (var entry in model.Entries)
+        {
+            WriteEntry(writer, entry);
+            BundleOutput.FlushIfFull(writer);
+        }
         writer.WriteEndArray();
 
         writer.WriteStartObject("reports");

@@ -5,7 +5,7 @@ namespace LaunderTrail.Court;
 /// <summary>timeline.md: the timeline for reading anywhere, as plain Markdown.</summary>
 internal static class TimelineMarkdown
 {
-    public static string Render(TimelineModel model)
+    public static void Write(TimelineModel model, TextWriter output)
     {
         var md = new StringBuilder();
         var currency = TimelineText.Currency(model);
@@ -26,6 +26,7 @@ internal static class TimelineMarkdown
             md.Append("**").Append(Display.Moment(entry.Record.Fact.At)).Append("**: ").Append(Escape(entry.Description)).Append('\n');
             md.Append("   - ").Append(Escape(TimelineText.Provenance(entry))).Append('\n');
             foreach (var note in TimelineText.Notes(entry)) md.Append("   - ").Append(Escape(note)).Append('\n');
+            BundleOutput.FlushIfFull(md, output);
         }
 
         md.Append("\n## Totals (").Append(Escape(currency)).Append(")\n\n");
@@ -65,7 +66,7 @@ internal static class TimelineMarkdown
         if (first.Problems.Count == 0) md.Append("None.\n");
         foreach (var problem in first.Problems.OrderBy(p => p.Id, StringComparer.Ordinal))
             md.Append("- ").Append(Escape(problem.Id)).Append(": ").Append(Escape(problem.Reason)).Append('\n');
-        return md.ToString();
+        output.Write(md);
     }
 
     /// <summary>
