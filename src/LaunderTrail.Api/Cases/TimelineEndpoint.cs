@@ -36,30 +36,48 @@ public static class TimelineEndpoint
             records.Add(new ChainedRecord(recorded.Seq, recorded.RecordedAt, recorded.Fact));
         if (records.Count == 0) return ApiProblems.NoFacts(caseNumber);
 
-        var files = TimelineBundle.Build(records, new BundleParameters(caseNumber, request.AsOfMoment, request.KnownAtMoment, request.NamedRule), GeneratorVersion.Current);
+        var parameters = new BundleParameters(caseNumber, request.AsOfMoment, request.KnownAtMoment, request.NamedRule);
+        // The bundle goes to a temporary file and is sent from there: a large case's files are gigabytes.
         if (request.Format is { } format)
         {
-            var (name, contentType) = TimelineRequest.Formats[format];
-            return Results.Bytes(files.Single(f => f.Name == name).Content, contentType);
-        }
-
-        return Results.Bytes(Zip(files), "application/zip", $"{caseNumber}-timeline.zip");
-    }
-
-    private static byte[] Zip(IReadOnlyList<BundleFile> files)
-    {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var file in files)
+            var (wanted, contentType) = TimelineRequest.Formats[format];
+            var kept = Path.GetTempFileName();
+            try
             {
-                var entry = zip.CreateEntry(file.Name, CompressionLevel.Optimal);
-                entry.LastWriteTime = ZipEntryTime;
-                using var content = entry.Open();
-                content.Write(file.Content);
+                TimelineBundle.Write(records, parameters, GeneratorVersion.Current,
+                    name => name == wanted ? File.Create(kept) : TemporaryFile());
             }
+            catch
+            {
+                File.Delete(kept);
+                throw;
+            }
+
+            return Results.Stream(new FileStream(kept, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16, FileOptions.DeleteOnClose), contentType);
         }
 
-        return buffer.ToArray();
+        var zipped = TemporaryFile();
+        try
+        {
+            using var zip = new ZipArchive(zipped, ZipArchiveMode.Create, leaveOpen: true);
+            TimelineBundle.Write(records, parameters, GeneratorVersion.Current, name =>
+            {
+                var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+                entry.LastWriteTime = ZipEntryTime;
+                return entry.Open();
+            });
+        }
+        catch
+        {
+            zipped.Dispose();
+            throw;
+        }
+
+        zipped.Position = 0;
+        return Results.Stream(zipped, "application/zip", $"{caseNumber}-timeline.zip");
     }
+
+    /// <summary>A file that is gone once closed.</summary>
+    private static FileStream TemporaryFile() =>
+        new(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
 }

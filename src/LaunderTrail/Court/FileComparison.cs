@@ -10,7 +10,6 @@ internal sealed class FileComparison(string path) : Stream
     private readonly FileStream? _file = File.Exists(path) ? File.OpenRead(path) : null;
     private byte[] _expected = [];
     private long _line = 1;
-    private long _written;
     private bool _closed;
 
     public bool Missing => _file is null;
@@ -20,7 +19,6 @@ internal sealed class FileComparison(string path) : Stream
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        _written += buffer.Length;
         if (_file is null || Difference is not null) return;
         if (_expected.Length < buffer.Length) _expected = new byte[buffer.Length];
         var expected = _expected.AsSpan(0, _file.ReadAtLeast(_expected.AsSpan(0, buffer.Length), buffer.Length, throwOnEndOfStream: false));
@@ -53,8 +51,7 @@ internal sealed class FileComparison(string path) : Stream
     public override bool CanRead => false;
     public override bool CanSeek => false;
     public override bool CanWrite => true;
-    /// <summary>The bytes written so far.</summary>
-    public override long Length => _written;
+    public override long Length => throw new NotSupportedException();
 
     public override long Position
     {

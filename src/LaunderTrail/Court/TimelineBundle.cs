@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace LaunderTrail.Court;
 
 /// <summary>
@@ -64,9 +62,9 @@ public static class TimelineBundle
     private static BundleFileDigest WriteFile(string name, Func<string, Stream> create, Action<Stream> write)
     {
         using var target = create(name);
-        using var sha256 = SHA256.Create();
-        using (var hashed = new CryptoStream(target, sha256, CryptoStreamMode.Write, leaveOpen: true)) write(hashed);
-        return new BundleFileDigest(name, HashChain.Hex(sha256.Hash!), target.Length);
+        using var hashed = new HashingStream(target);
+        write(hashed);
+        return new BundleFileDigest(name, HashChain.Hex(hashed.Sha256()), hashed.Length);
     }
 
     private static void WriteText(Stream output, Action<TextWriter> write)
