@@ -44,8 +44,9 @@ public static class TimelineEndpoint
             var kept = Path.GetTempFileName();
             try
             {
+                // The other files are made (the manifest needs them) but need not be kept anywhere.
                 TimelineBundle.Write(records, parameters, GeneratorVersion.Current,
-                    name => name == wanted ? File.Create(kept) : TemporaryFile());
+                    name => name == wanted ? File.Create(kept) : Stream.Null);
             }
             catch
             {
