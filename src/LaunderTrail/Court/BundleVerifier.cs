@@ -94,9 +94,16 @@ public static class BundleVerifier
         var strict = new UTF8Encoding(false, throwOnInvalidBytes: true);
         var records = new List<ChainedRecord>();
         var chain = HashChain.Genesis;
-        foreach (var (bytes, ended) in Lines(content))
+        foreach (var (bytes, ended, tooLong) in Lines(content))
         {
             var i = records.Count;
+            if (tooLong)
+            {
+                failures.Add(new VerificationFailure($"{TimelineBundle.EventsFileName} line {i + 1}",
+                    $"is longer than {MaxLineBytes:N0} bytes: no event's line is that long"));
+                return null;
+            }
+
             string line;
             try
             {
@@ -156,10 +163,17 @@ public static class BundleVerifier
     }
 
     /// <summary>
-    /// The lines of a file read as it comes, split at "\n" alone (a "\r" stays in its line, for the parser to refuse),
-    /// each with whether a "\n" ended it.
+    /// The longest line of events.jsonl read: far above any event's (an imported fact's line is at most 1 MiB, and its
+    /// canonical form escapes one byte into at most six),
+    /// so that a changed file that is one endless line fails instead of filling the memory.
     /// </summary>
-    private static IEnumerable<(byte[] Line, bool Ended)> Lines(Stream content)
+    internal const int MaxLineBytes = 64 << 20;
+
+    /// <summary>
+    /// The lines of a file read as it comes, split at "\n" alone (a "\r" stays in its line, for the parser to refuse),
+    /// each with whether a "\n" ended it; a line longer than <see cref="MaxLineBytes"/> ends the lines, marked too long.
+    /// </summary>
+    private static IEnumerable<(byte[] Line, bool Ended, bool TooLong)> Lines(Stream content)
     {
         var buffer = new byte[1 << 16];
         using var line = new MemoryStream();
@@ -169,13 +183,19 @@ public static class BundleVerifier
             var start = 0;
             for (int end; (end = Array.IndexOf(buffer, (byte)'\n', start, read - start)) >= 0; start = end + 1)
             {
+                if (line.Length + end - start > MaxLineBytes) break;
                 line.Write(buffer, start, end - start);
-                yield return (line.ToArray(), true);
+                yield return (line.ToArray(), true, false);
                 line.SetLength(0);
+            }
+            if (line.Length + read - start > MaxLineBytes)
+            {
+                yield return ([], false, true);
+                yield break;
             }
             line.Write(buffer, start, read - start);
         }
-        if (line.Length > 0) yield return (line.ToArray(), false);
+        if (line.Length > 0) yield return (line.ToArray(), false, false);
     }
 
     private static byte[] Sha256Of(string path)

@@ -64,6 +64,25 @@ public sealed class BundleVerificationTests(PostgresServer server) : StoreFixtur
     }
 
     [Fact]
+    public async Task An_events_file_changed_into_one_endless_line_fails_instead_of_filling_the_memory()
+    {
+        using var folders = new TempFolders();
+        var folder = await WriteBundleAsync(folders);
+        await using (var events = File.Create(Path.Combine(folder, "events.jsonl")))
+        {
+            var block = new byte[1 << 20];
+            Array.Fill(block, (byte)'x');
+            for (var written = 0L; written <= BundleVerifier.MaxLineBytes; written += block.Length) await events.WriteAsync(block, Ct);
+        }
+
+        var verification = BundleVerifier.Verify(folder);
+
+        Assert.False(verification.Holds);
+        Assert.Contains(verification.Failures, f =>
+            f.Place == "events.jsonl line 1" && f.Problem.StartsWith("is longer than 67,108,864 bytes", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_changed_report_file_fails_naming_it()
     {
         using var folders = new TempFolders();
