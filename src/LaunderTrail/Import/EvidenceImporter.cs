@@ -22,6 +22,9 @@ public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
     /// </summary>
     internal const int WriteAhead = 4_096;
 
+    /// <summary>The largest recorded case whose ids an import loads whole (<see cref="RecordedFacts"/>); lowered by tests.</summary>
+    internal long LoadedWholeUpTo { get; init; } = RecordedFacts.LoadedWholeUpTo;
+
     private static Channel<CheckedFact[]> WriteQueue() =>
         Channel.CreateBounded<CheckedFact[]>(new BoundedChannelOptions(WriteAhead / ImportScan.BlockSize)
             { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
@@ -66,7 +69,8 @@ public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
         var started = clock.GetTimestamp();
         var scan = new ImportScan();
         var locked = lockFirst.Count > 0 ? await CaseLock.AcquireAsync(store.ConnectionString, lockFirst, ct) : null;
-        await using var writer = new ImportWriter(store, source, scan, recordedAt, summary.Batch, recordedBy, progress, locked);
+        await using var writer = new ImportWriter(store, source, scan, recordedAt, summary.Batch, recordedBy, progress, locked,
+            LoadedWholeUpTo);
         var accepted = WriteQueue();
         var writing = writer.StartWriting(accepted.Reader, ct);
         try

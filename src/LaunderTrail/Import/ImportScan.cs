@@ -125,7 +125,7 @@ internal sealed class ImportScan
         var @case = Intern(fact.Case, summary);
         FirstPerCase[@case] = FirstPerCase.GetValueOrDefault(@case) + 1;
         // A source with errors writes nothing, so from its first error on nothing more is handed on.
-        return _failed ? null : new CheckedFact(line.Number, line.BytesRead, @case, key, digest, fact.Type, canonical, headers);
+        return _failed ? null : new CheckedFact(line.Number, line.BytesRead, @case, fact.Id, key, digest, fact.Type, canonical, headers);
     }
 
     private void Fail(LineError error)

@@ -13,9 +13,10 @@ namespace LaunderTrail.Import;
 /// the checking pass hands it over, in source order, and copies the new ones into the event table with their place
 /// in their case's hash chain, all in one transaction that commits only when the whole source has been checked and
 /// found good (<see cref="CommitAsync"/>); disposing it without committing rolls everything back.
-/// The first time it meets a case it takes the case's lock and loads what is recorded of it (ids, digests, the
-/// chain's head), so a fact already recorded is never written again and the chain goes on from the recorded head.
+/// The first time it meets a case it takes the case's lock and learns what is recorded of it (<see cref="RecordedFacts"/>),
+/// so a fact already recorded is never written again and the chain goes on from the recorded head.
 /// </summary>
+/// <param name="loadedWholeUpTo">The largest recorded case whose ids are loaded whole (<see cref="RecordedFacts"/>).</param>
 internal sealed class ImportWriter(
     CaseStore store,
     IEvidenceSource source,
@@ -24,7 +25,8 @@ internal sealed class ImportWriter(
     string batchId,
     string recordedBy,
     IProgress<ImportProgress>? progress,
-    CaseLock? locked) : IAsyncDisposable
+    CaseLock? locked,
+    long loadedWholeUpTo = RecordedFacts.LoadedWholeUpTo) : IAsyncDisposable
 {
     private const int ProgressEvery = 2_000;
 
@@ -72,7 +74,7 @@ internal sealed class ImportWriter(
     }
 
     /// <summary>What is recorded of the cases met so far; complete for the source once it has been consumed.</summary>
-    public RecordedFacts Recorded { get; } = new();
+    public RecordedFacts Recorded { get; } = new(store.Db, store.Schema, loadedWholeUpTo);
 
     /// <summary>
     /// A case's lock could not be taken in key order because another writer holds it: nothing more was written,
@@ -123,8 +125,9 @@ internal sealed class ImportWriter(
                 if (_failure is not null || OutOfOrder || scan.Failed) continue;
                 try
                 {
-                    foreach (var fact in block)
-                        if (!Write(fact, ct)) break;
+                    if (!MeetCases(block, ct)) continue;
+                    Recorded.LookUpAsync(block, ct).GetAwaiter().GetResult();
+                    foreach (var fact in block) Write(fact, ct);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -136,21 +139,25 @@ internal sealed class ImportWriter(
         _failure?.Throw();
     }
 
-    /// <summary>Writes one fact, or skips it when it is recorded; false when the writing must stop (a lock out of order).</summary>
-    private bool Write(CheckedFact fact, CancellationToken ct)
+    /// <summary>Meets the cases of the block not met before, in the order they come; false when the writing must stop (a lock out of order).</summary>
+    private bool MeetCases(CheckedFact[] block, CancellationToken ct)
     {
-        if (!_heads.TryGetValue(fact.Case, out var head))
-        {
-            if (!Meet(fact.Case, ct)) return false;
-            head = _heads[fact.Case];
-        }
+        foreach (var fact in block)
+            if (!_heads.ContainsKey(fact.Case) && !Meet(fact.Case, ct))
+                return false;
+        return true;
+    }
 
+    /// <summary>Writes one fact of a case met, or skips it when it is recorded.</summary>
+    private void Write(CheckedFact fact, CancellationToken ct)
+    {
+        var head = _heads[fact.Case];
         // Recorded with the same content: skipped; with other content: a conflict the import reports once checked.
         if (Recorded.TryGetDigest(fact.Key, out var recorded))
         {
             if (recorded != fact.Digest) _conflicts.TryAdd(fact.Key, fact.Line);
             else Tally(fact, ref head.AlreadyRecorded, static c => c with { AlreadyRecorded = c.AlreadyRecorded + 1 });
-            return true;
+            return;
         }
 
         Tally(fact, ref head.Adding, static c => c with { Recorded = c.Recorded + 1 });
@@ -162,10 +169,9 @@ internal sealed class ImportWriter(
         _lastLine = fact.Line;
         if (fact.Line % ProgressEvery == 0)
             progress?.Report(new ImportProgress(ImportPhase.Writing, fact.BytesRead, source.Length, fact.Line));
-        return true;
     }
 
-    /// <summary>Takes the case's lock and loads what is recorded of it; false when the lock cannot be taken in order.</summary>
+    /// <summary>Takes the case's lock and learns what is recorded of it; false when the lock cannot be taken in order.</summary>
     private bool Meet(string @case, CancellationToken ct)
     {
         // The few queries made when a case is first met are asynchronous; this thread waits for them.
@@ -176,7 +182,7 @@ internal sealed class ImportWriter(
             return false;
         }
 
-        Recorded.AddAsync(store.Db, store.Schema, [@case], ct).GetAwaiter().GetResult();
+        Recorded.MeetAsync(@case, ct).GetAwaiter().GetResult();
         var (version, chain) = Recorded.HeadOf(@case);
         _heads[@case] = new Head(version, chain);
         if (version == 0) Copy(ct).StartStream(@case);
@@ -216,6 +222,7 @@ internal sealed class ImportWriter(
     public async ValueTask DisposeAsync()
     {
         _chain.Dispose();
+        await Recorded.DisposeAsync();
         if (_copy is not null) await _copy.DisposeAsync();
         if (_transaction is not null) await _transaction.DisposeAsync();
         if (_connection is not null) await _connection.DisposeAsync();

@@ -72,6 +72,7 @@ public sealed class CaseStore : IAsyncDisposable
 
         // Cheap, and each restores what an owner may have undone by hand: applied whether the schema was current or not.
         await AppendOnlyGuard.ApplyAsync(ownerDb, schema, ct);
+        await FactIdIndex.ApplyAsync(ownerDb, schema, ct);
         await StoredReports.TuneStorageAsync(ownerDb, schema, ct);
         if (logins.AreSeparate)
             await ApplicationPrivileges.GrantAsync(ownerDb, schema, logins.ApplicationRole, ct);

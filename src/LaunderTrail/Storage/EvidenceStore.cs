@@ -70,6 +70,7 @@ public static class EvidenceStore
         options.Events.MetadataConfig.HeadersEnabled = true;
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
         options.Events.MetadataConfig.UserNameEnabled = true;
+        options.Events.IgnoreIndex(FactIdIndex.Name);
         options.Events.AddEventTypes(EvidenceTypes.All);
         options.Events.AddEventType<CaseFactsRecorded>();
         // The read model changed shape when the reports moved to their own table; a new name makes every case stale.

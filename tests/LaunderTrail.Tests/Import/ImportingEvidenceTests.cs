@@ -4,11 +4,21 @@ using LaunderTrail.Tests.Support;
 
 namespace LaunderTrail.Tests.Import;
 
-public sealed class ImportingEvidenceTests(PostgresServer server) : StoreFixture(server)
+/// <summary>Importing evidence, with each recorded case met loaded whole, as a case of up to <see cref="RecordedFacts.LoadedWholeUpTo"/> facts is.</summary>
+public sealed class ImportingEvidenceTests(PostgresServer server) : ImportingEvidence(server, RecordedFacts.LoadedWholeUpTo);
+
+/// <summary>
+/// The same imports, with each recorded case asked about block by block through the index on fact ids, as a case of
+/// more than <see cref="RecordedFacts.LoadedWholeUpTo"/> facts is.
+/// </summary>
+public sealed class ImportingIntoLargeCasesTests(PostgresServer server) : ImportingEvidence(server, loadedWholeUpTo: 0);
+
+public abstract class ImportingEvidence(PostgresServer server, long loadedWholeUpTo) : StoreFixture(server)
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
 
-    private EvidenceImporter Importer(string at = "2026-11-25T10:00:00Z") => new(Store, FixedClock.At(at));
+    private EvidenceImporter Importer(string at = "2026-11-25T10:00:00Z") =>
+        new(Store, FixedClock.At(at)) { LoadedWholeUpTo = loadedWholeUpTo };
 
     private Task<ImportOutcome> Import(string name, string text, string at = "2026-11-25T10:00:00Z") =>
         Importer(at).ImportAsync(new JsonLinesText(name, text), "investigator-1", ct: Ct);
@@ -66,6 +76,23 @@ public sealed class ImportingEvidenceTests(PostgresServer server) : StoreFixture
         Assert.Equal(0, again.Summary.Recorded);
         Assert.Equal(EvidenceTypes.Interchange.Count, again.Summary.AlreadyRecorded);
         Assert.Equal(EvidenceTypes.Interchange.Count, await RecordedCount());
+    }
+
+    [Fact]
+    public async Task A_file_of_many_blocks_imported_again_with_new_facts_among_the_old_records_only_the_new()
+    {
+        var old = Enumerable.Range(1, 1_000).Select(i => Lines.Transfer($"t-{i}", "zheng", "g-1", "100")).ToArray();
+        await Import("first.jsonl", Lines.Join(old));
+        var mixed = Enumerable.Range(1, 1_000)
+            .SelectMany(i => new[] { old[i - 1], Lines.Transfer($"n-{i}", "zheng", "g-1", "5") })
+            .ToArray();
+
+        var again = await Import("second.jsonl", Lines.Join(mixed), at: "2026-11-26T10:00:00Z");
+
+        Assert.True(again.Accepted, string.Join("\n", again.Errors));
+        Assert.Equal(1_000, again.Summary.Recorded);
+        Assert.Equal(1_000, again.Summary.AlreadyRecorded);
+        Assert.Equal(2_000, await RecordedCount());
     }
 
     [Fact]

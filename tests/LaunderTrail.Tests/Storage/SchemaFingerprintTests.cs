@@ -1,5 +1,6 @@
 using LaunderTrail.Storage;
 using LaunderTrail.Tests.Support;
+using Marten;
 
 namespace LaunderTrail.Tests.Storage;
 
@@ -41,6 +42,16 @@ public sealed class SchemaFingerprintTests(PostgresServer server) : StoreFixture
 
         Assert.Equal(1, await ScalarAsync(
             $"select count(*) from pg_trigger where tgname = '{AppendOnlyGuard.RowTrigger}' and tgrelid = '{Schema}.mt_events'::regclass"));
+    }
+
+    [Fact]
+    public async Task The_index_on_fact_ids_is_built_on_opening_and_left_alone_by_Martens_schema_comparison()
+    {
+        Assert.Equal(1, await ScalarAsync(
+            $"select count(*) from pg_indexes where schemaname = '{Schema}' and tablename = 'mt_events' and indexname = '{FactIdIndex.Name}'"));
+
+        using var migrations = new DocumentStore(EvidenceStore.ConfigureMigrations(new StoreOptions(), Server.ConnectionString, Schema));
+        await migrations.Storage.Database.AssertDatabaseMatchesConfigurationAsync(Ct);
     }
 
     /// <returns>1 when the schema's comment is this build's fingerprint, 0 otherwise.</returns>
