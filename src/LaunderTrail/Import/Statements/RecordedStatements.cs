@@ -28,8 +28,7 @@ public sealed class RecordedStatements
         var recorded = new RecordedStatements();
         var transfers = new List<FundsTransferred>();
         var cited = new HashSet<string>(StringComparer.Ordinal);
-        await using var command = db.CreateCommand(
-            $"select data::text from {schema}.mt_events where stream_id = $1 and data->>'type' = any($2) order by seq_id");
+        await using var command = db.CreateCommand(TransfersAndStatementsQuery(schema));
         command.Parameters.AddWithValue(@case);
         command.Parameters.AddWithValue(new[] { nameof(FundsTransferred), nameof(StatementImported), nameof(StatementRowMatched) });
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -62,4 +61,20 @@ public sealed class RecordedStatements
 
         return recorded;
     }
+
+    /// <summary>
+    /// The case's (<c>$1</c>) statement records, second-row citations, and transfers (types in <c>$2</c>) whose id
+    /// begins as a statement import's does (<see cref="StatementFactIds"/>: the channel, then the sender's or the
+    /// receiver's account), in recording order. The other transfers of the case, often nearly all of them, stay in the
+    /// database instead of being read and thrown away here.
+    /// </summary>
+    private static string TransfersAndStatementsQuery(string schema) =>
+        $"""
+         select data::text from {schema}.mt_events
+         where stream_id = $1 and data->>'type' = any($2)
+           and (data->>'type' <> '{nameof(FundsTransferred)}'
+                or starts_with(data->>'id', coalesce(data->>'channel', 'bank') || ':' || (data->>'from') || ':')
+                or starts_with(data->>'id', coalesce(data->>'channel', 'bank') || ':' || (data->>'to') || ':'))
+         order by seq_id
+         """;
 }
