@@ -15,7 +15,7 @@ namespace LaunderTrail.Import;
 internal sealed class RecordedFacts(NpgsqlDataSource db, string schema, long loadedWholeUpTo = RecordedFacts.LoadedWholeUpTo)
     : IAsyncDisposable
 {
-    /// <summary>The largest case whose ids and digests are loaded whole: about 10 MB of them.</summary>
+    /// <summary>The largest case whose ids and digests are loaded whole: a few megabytes of them.</summary>
     internal const long LoadedWholeUpTo = 100_000;
 
     private readonly Dictionary<FactKey, UInt128> _digests = new();
@@ -39,7 +39,7 @@ internal sealed class RecordedFacts(NpgsqlDataSource db, string schema, long loa
         var recorded = HeadOf(@case).Version;
         if (recorded == 0) return;
         await using (var command = db.CreateCommand(
-                         $"select data->>'currency' from {schema}.mt_events where stream_id = $1 and data ? 'currency' limit 1"))
+                         $"select data->>'currency' from {schema}.mt_events where stream_id = $1 and data->>'currency' is not null limit 1"))
         {
             command.Parameters.AddWithValue(@case);
             if (await command.ExecuteScalarAsync(ct) is string currency) _currencies[@case] = currency;
