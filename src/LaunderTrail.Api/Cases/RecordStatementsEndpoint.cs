@@ -22,15 +22,15 @@ public sealed record StatementError(string File, long Row, string Field, string 
 /// <c>laundertrail import</c>: the same reading, matching, reconciliation and checks, all or nothing, idempotent. Every
 /// file part is a statement (or a JSON Lines file), except the parts named <c>aliases</c> (a CSV headed
 /// <c>shown,account</c>) and <c>mapping</c> (the mapping profile's JSON); the fields <c>profile</c>, <c>account</c> and
-/// <c>tz</c> are the command's options. Errors come back as problem details (422) naming file, row and column. What was
-/// recorded is then announced (<see cref="AnnounceRecordedFacts"/>), as after a post of facts.
+/// <c>tz</c> are the command's options. Errors come back as problem details (422) naming file, row and column. The
+/// import is a Wolverine command (<see cref="RecordStatements"/>), recorded and announced in one transaction, as a post
+/// of facts is.
 /// </summary>
 public static class RecordStatementsEndpoint
 {
     [WolverinePost("/cases/{caseNumber}/statements")]
     [Authorize(Roles = Allowed.Writers)]
-    public static async Task<IResult> Post(string caseNumber, HttpRequest request, StatementImport import, IMessageBus bus,
-        CancellationToken ct)
+    public static async Task<IResult> Post(string caseNumber, HttpRequest request, IMessageBus bus, CancellationToken ct)
     {
         if (!request.HasFormContentType)
             return ApiProblems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported body",
@@ -76,11 +76,11 @@ public static class RecordStatementsEndpoint
             Case = caseNumber, Profile = profile, Account = Field(form, "account"), Mapping = mapping,
             TimeZone = tz is null ? null : MappingFile.ParseOffset(tz),
         };
-        var outcome = await import.RunAsync(statements, aliases, options, request.HttpContext.User.Identity!.Name!, dryRun: false, ct);
+        var outcome = await bus.InvokeAsync<StatementImportOutcome>(
+            new RecordStatements(request.HttpContext.User.Identity!.Name!, statements, aliases, options), ct);
         if (!outcome.Accepted)
             return Refused(outcome.Errors.Select(e => new StatementError(e.File, e.Line, e.Field, e.Reason)).ToList());
 
-        await bus.InvokeAsync(new AnnounceRecordedFacts(caseNumber), ct);
         var summary = outcome.Summary!;
         var report = outcome.Report!;
         return Results.Json(new RecordedStatements(summary.Batch, summary.Recorded, summary.AlreadyRecorded,

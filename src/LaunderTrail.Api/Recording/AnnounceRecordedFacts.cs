@@ -6,14 +6,14 @@ using Wolverine;
 
 namespace LaunderTrail.Api.Recording;
 
-/// <summary>Announce every recorded fact not yet announced (<see cref="Announcements"/>), of one case or of all.</summary>
-public sealed record AnnounceRecordedFacts(string? Case = null);
+/// <summary>Announce every recorded fact not yet announced (<see cref="Announcements"/>), of every case.</summary>
+public sealed record AnnounceRecordedFacts;
 
 public static class AnnounceRecordedFactsHandler
 {
     public static Task<OutgoingMessages> Handle(AnnounceRecordedFacts command, IDocumentSession session, CaseStore store,
         CancellationToken ct) =>
-        Announcements.UnannouncedAsync(session, store, command.Case is null ? null : [command.Case], ct);
+        Announcements.UnannouncedAsync(session, store, cases: null, ct);
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using LaunderTrail.Storage;
 using Marten;
+using Npgsql;
 using Wolverine;
 
 namespace LaunderTrail.Api.Recording;
@@ -7,7 +8,8 @@ namespace LaunderTrail.Api.Recording;
 /// <summary>
 /// Announces, in the caller's Marten session, the recorded facts not yet announced: for each case whose stream version
 /// is past its <see cref="RecordedFactsAnnounced"/> mark, the mark moves to the version and a <see cref="FactsRecorded"/>
-/// goes out. Both are written when Wolverine commits the session (its outbox), so neither is without the other.
+/// goes out. Both are written when Wolverine commits the session (its outbox), so neither is without the other. The
+/// versions are read in the session's transaction, so facts written in it (a recording) are announced with them.
 /// </summary>
 internal static class Announcements
 {
@@ -15,7 +17,7 @@ internal static class Announcements
     public static async Task<OutgoingMessages> UnannouncedAsync(IDocumentSession session, CaseStore store,
         IReadOnlyCollection<string>? cases, CancellationToken ct)
     {
-        var versions = await VersionsAsync(store, cases, ct);
+        var versions = await VersionsAsync(session, store.Schema, cases, ct);
         var marks = (await session.LoadManyAsync<RecordedFactsAnnounced>(ct, versions.Keys))
             .ToDictionary(m => m.Id, m => m.Version, StringComparer.Ordinal);
         var messages = new OutgoingMessages();
@@ -30,11 +32,13 @@ internal static class Announcements
         return messages;
     }
 
-    private static async Task<SortedDictionary<string, long>> VersionsAsync(CaseStore store, IReadOnlyCollection<string>? cases,
-        CancellationToken ct)
+    private static async Task<SortedDictionary<string, long>> VersionsAsync(IDocumentSession session, string schema,
+        IReadOnlyCollection<string>? cases, CancellationToken ct)
     {
-        await using var command = store.Db.CreateCommand(
-            $"select id, version from {store.Schema}.mt_streams where type = 'case_file'" + (cases is null ? "" : " and id = any($1)"));
+        await session.BeginTransactionAsync(ct);
+        await using var command = new NpgsqlCommand(
+            $"select id, version from {schema}.mt_streams where type = 'case_file'" + (cases is null ? "" : " and id = any($1)"),
+            session.Connection);
         if (cases is not null) command.Parameters.AddWithValue(cases.ToArray());
         await using var reader = await command.ExecuteReaderAsync(ct);
         var versions = new SortedDictionary<string, long>(StringComparer.Ordinal);

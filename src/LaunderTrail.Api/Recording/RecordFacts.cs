@@ -34,18 +34,20 @@ public sealed class RecordFactsValidator : AbstractValidator<RecordFacts>
 }
 
 /// <summary>
-/// Runs the importer (its own transaction, all or nothing), then, in Wolverine's transaction with its Marten outbox,
-/// announces what the case now holds beyond what was announced (<see cref="Announcements"/>). The two transactions
-/// are not one: docs/architecture.md says what a crash between them leaves and how the start of the API makes it good.
+/// Runs the importer inside Wolverine's transaction (the Marten session's, begun here), then announces in the same
+/// transaction what the case now holds beyond what was announced (<see cref="Announcements"/>): the facts, the mark and
+/// the <see cref="FactsRecorded"/> message in Wolverine's outbox commit together when Wolverine saves the session, or
+/// none of them does. A refused batch leaves nothing of the import in the transaction.
 /// </summary>
 public static class RecordFactsHandler
 {
     public static async Task<(ImportOutcome, OutgoingMessages)> Handle(RecordFacts command, EvidenceImporter importer,
         IDocumentSession session, CaseStore store, CancellationToken ct)
     {
-        var outcome = await importer.ImportAsync(command.Batch.Source, command.RecordedBy, ct: ct);
+        await session.BeginTransactionAsync(ct);
+        var outcome = await importer.ImportAsync(command.Batch.Source, command.RecordedBy, session.Connection!, ct);
         var announced = outcome.Accepted
-            ? await Announcements.UnannouncedAsync(session, store, [command.Case], ct)
+            ? await Announcements.UnannouncedAsync(session, store, outcome.Summary.Cases, ct)
             : new OutgoingMessages();
         return (outcome, announced);
     }

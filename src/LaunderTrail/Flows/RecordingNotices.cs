@@ -20,7 +20,7 @@ public static class RecordingNotices
     public static bool IsNoticeKey(string key) => key.StartsWith(StreamPrefix, StringComparison.Ordinal);
 
     /// <summary>Appends one notice per case, naming the version its stream has now reached.</summary>
-    public static async Task AppendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema,
+    public static async Task AppendAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string schema,
         EventGraph events, IEnumerable<(string Case, long Version)> recorded, DateTimeOffset recordedAt, CancellationToken ct)
     {
         var mapping = events.EventMappingFor(typeof(CaseFactsRecorded));

@@ -111,7 +111,8 @@ internal sealed class EventTableCopy(NpgsqlDataSource db, NpgsqlConnection conne
         _copy = null;
     }
 
-    private void Pause()
+    /// <summary>Completes the COPY under way, if any, so the connection can run a query; the next row begins another.</summary>
+    public void Pause()
     {
         if (_copy is null) return;
         _copy.Complete();

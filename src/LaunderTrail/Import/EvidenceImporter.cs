@@ -2,16 +2,17 @@ using System.Threading.Channels;
 using LaunderTrail.Court;
 using LaunderTrail.Evidence;
 using LaunderTrail.Storage;
+using Npgsql;
 
 namespace LaunderTrail.Import;
 
 /// <summary>
 /// Records an evidence source in the event store, whole or not at all. Every line is checked (all errors are
 /// collected) while a writer copies the facts checked so far into the event table with their hash chain, in one
-/// transaction: holding each touched case's lock, repeats of recorded facts are skipped and the new facts written.
-/// The transaction commits only when the whole source has been checked and found good, and no fact conflicts with
-/// a recorded one; otherwise it rolls back and nothing is written. The flow read models see the new facts on their
-/// next read (FlowQueries refreshes a stale one).
+/// transaction (the import's own, or one its caller commits): holding each touched case's lock, repeats of recorded
+/// facts are skipped and the new facts written. The facts are kept only when the whole source has been checked and
+/// found good, and no fact conflicts with a recorded one; otherwise nothing is written. The recording notice written
+/// with them (<see cref="Flows.RecordingNotices"/>) has the read models' projection trace them.
 /// </summary>
 public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
 {
@@ -29,15 +30,29 @@ public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
         Channel.CreateBounded<CheckedFact[]>(new BoundedChannelOptions(WriteAhead / ImportScan.BlockSize)
             { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
 
-    public async Task<ImportOutcome> ImportAsync(IEvidenceSource source, string recordedBy,
-        IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    public Task<ImportOutcome> ImportAsync(IEvidenceSource source, string recordedBy,
+        IProgress<ImportProgress>? progress = null, CancellationToken ct = default) =>
+        ImportAsync(source, recordedBy, callersTransaction: null, progress, ct);
+
+    /// <summary>
+    /// Records a source as the other overload does, but inside the transaction open on <paramref name="transaction"/>,
+    /// which the caller commits: what else the caller writes in it (the announcement and its message in Wolverine's
+    /// outbox) commits with the facts, or none of it does. The case locks are taken in that transaction and held until
+    /// it ends; an outcome with errors, or an exception, leaves nothing of the import in it.
+    /// </summary>
+    public Task<ImportOutcome> ImportAsync(IEvidenceSource source, string recordedBy, NpgsqlConnection transaction,
+        CancellationToken ct = default) =>
+        ImportAsync(source, recordedBy, (NpgsqlConnection?)transaction, progress: null, ct);
+
+    private async Task<ImportOutcome> ImportAsync(IEvidenceSource source, string recordedBy, NpgsqlConnection? callersTransaction,
+        IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var recordedAt = HashChain.TruncateToStoredPrecision(clock.GetUtcNow());
         IReadOnlyCollection<string> lockFirst = [];
         while (true)
         {
             var summary = new ImportSummary { Batch = $"import-{recordedAt.UtcDateTime:yyyyMMdd'T'HHmmss.ffffff'Z'}" };
-            var outcome = await AttemptAsync(source, recordedBy, recordedAt, summary, lockFirst, progress, ct);
+            var outcome = await AttemptAsync(source, recordedBy, recordedAt, summary, lockFirst, callersTransaction, progress, ct);
             if (outcome is not null) return outcome;
             // Another writer held a case this import met after one whose lock comes later: everything was rolled back,
             // and the import starts again holding all its cases' locks, taken in order.
@@ -63,14 +78,20 @@ public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
     }
 
     /// <summary>One pass of check and write; null when it must be run again with every case locked first.</summary>
+    /// <param name="callersTransaction">The connection of the caller's transaction to write in; null for one of the import's own.</param>
     private async Task<ImportOutcome?> AttemptAsync(IEvidenceSource source, string recordedBy, DateTimeOffset recordedAt,
-        ImportSummary summary, IReadOnlyCollection<string> lockFirst, IProgress<ImportProgress>? progress, CancellationToken ct)
+        ImportSummary summary, IReadOnlyCollection<string> lockFirst, NpgsqlConnection? callersTransaction,
+        IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var started = clock.GetTimestamp();
         var scan = new ImportScan();
-        var locked = lockFirst.Count > 0 ? await CaseLock.AcquireAsync(store.ConnectionString, lockFirst, ct) : null;
+        // In the caller's transaction, an attempt's writes and locks are undone by rolling back to where it began.
+        await using var savepoint = callersTransaction is null ? null : await ImportSavepoint.SetAsync(callersTransaction, ct);
+        var locked = lockFirst.Count == 0 ? null
+            : callersTransaction is null ? await CaseLock.AcquireAsync(store.ConnectionString, lockFirst, ct)
+            : await CaseLock.AcquireInTransactionAsync(callersTransaction, lockFirst, ct);
         await using var writer = new ImportWriter(store, source, scan, recordedAt, summary.Batch, recordedBy, progress, locked,
-            LoadedWholeUpTo);
+            callersTransaction, LoadedWholeUpTo);
         var accepted = WriteQueue();
         var writing = writer.StartWriting(accepted.Reader, ct);
         try
@@ -101,6 +122,7 @@ public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
             return new ImportOutcome(await DescribeConflictsAsync(source, conflicts, currencies, ct), summary);
 
         await writer.CommitAsync(scan.FirstPerCase, ct);
+        if (savepoint is not null) await savepoint.KeepAsync(ct);
         summary.Writing = clock.GetElapsedTime(started);
         return new ImportOutcome([], summary);
     }

@@ -16,6 +16,11 @@ namespace LaunderTrail.Import;
 /// The first time it meets a case it takes the case's lock and learns what is recorded of it (<see cref="RecordedFacts"/>),
 /// so a fact already recorded is never written again and the chain goes on from the recorded head.
 /// </summary>
+/// <param name="callersTransaction">
+/// The connection of a transaction the caller owns and commits, to write in (after an <see cref="ImportSavepoint"/>),
+/// with the case locks taken in it; null to write in a transaction of the import's own, with locks on a session of
+/// their own.
+/// </param>
 /// <param name="loadedWholeUpTo">The largest recorded case whose ids are loaded whole (<see cref="RecordedFacts"/>).</param>
 internal sealed class ImportWriter(
     CaseStore store,
@@ -26,6 +31,7 @@ internal sealed class ImportWriter(
     string recordedBy,
     IProgress<ImportProgress>? progress,
     CaseLock? locked,
+    NpgsqlConnection? callersTransaction,
     long loadedWholeUpTo = RecordedFacts.LoadedWholeUpTo) : IAsyncDisposable
 {
     private const int ProgressEvery = 2_000;
@@ -175,7 +181,11 @@ internal sealed class ImportWriter(
     private bool Meet(string @case, CancellationToken ct)
     {
         // The few queries made when a case is first met are asynchronous; this thread waits for them.
-        _locks ??= CaseLock.OpenAsync(store.ConnectionString, ct).GetAwaiter().GetResult();
+        _locks ??= callersTransaction is null
+            ? CaseLock.OpenAsync(store.ConnectionString, ct).GetAwaiter().GetResult()
+            : CaseLock.InTransaction(callersTransaction);
+        // Locks taken in the caller's transaction are taken on the connection the COPY runs on.
+        if (callersTransaction is not null) _copy?.Pause();
         if (!_locks.TakeAsync(@case, ct).GetAwaiter().GetResult())
         {
             OutOfOrder = true;
@@ -194,15 +204,19 @@ internal sealed class ImportWriter(
     {
         if (_copy is not null) return _copy;
         ct.ThrowIfCancellationRequested();
-        _connection = store.Db.OpenConnection();
-        _transaction = _connection.BeginTransaction();
-        _copy = new EventTableCopy(store.Db, _connection, store.Schema, (EventGraph)store.Documents.Options.Events, recordedAt, batchId, recordedBy);
+        if (callersTransaction is null)
+        {
+            _connection = store.Db.OpenConnection();
+            _transaction = _connection.BeginTransaction();
+        }
+        _copy = new EventTableCopy(store.Db, _connection ?? callersTransaction!, store.Schema, (EventGraph)store.Documents.Options.Events, recordedAt, batchId, recordedBy);
         return _copy;
     }
 
     /// <summary>
-    /// Sets each written stream's version and commits. <paramref name="firstPerCase"/> is what the checking pass
-    /// found in the source per case, each fact once, which must be exactly what was written or found recorded.
+    /// Sets each written stream's version and commits, or, in the caller's transaction, leaves the commit to the caller.
+    /// <paramref name="firstPerCase"/> is what the checking pass found in the source per case, each fact once, which must
+    /// be exactly what was written or found recorded.
     /// </summary>
     public async Task CommitAsync(IReadOnlyDictionary<string, long> firstPerCase, CancellationToken ct)
     {
@@ -213,9 +227,10 @@ internal sealed class ImportWriter(
         await _copy.MoveStreamsAsync(
             _heads.Where(h => h.Value.Adding > 0).OrderBy(h => h.Key, StringComparer.Ordinal)
                 .Select(h => (h.Key, h.Value.Version - h.Value.Adding, h.Value.Adding)), ct);
-        await RecordingNotices.AppendAsync(_connection!, _transaction!, store.Schema, (EventGraph)store.Documents.Options.Events,
-            _heads.Where(h => h.Value.Adding > 0).Select(h => (h.Key, h.Value.Version)), recordedAt, ct);
-        await _transaction!.CommitAsync(ct);
+        await RecordingNotices.AppendAsync(_connection ?? callersTransaction!, _transaction, store.Schema,
+            (EventGraph)store.Documents.Options.Events, _heads.Where(h => h.Value.Adding > 0).Select(h => (h.Key, h.Value.Version)),
+            recordedAt, ct);
+        if (_transaction is not null) await _transaction.CommitAsync(ct);
         progress?.Report(new ImportProgress(ImportPhase.Writing, source.Length ?? 0, source.Length, _lastLine));
     }
 

@@ -6,15 +6,21 @@ using Npgsql;
 namespace LaunderTrail.Storage;
 
 /// <summary>
-/// Appends to a case are serialised with a PostgreSQL advisory lock per case, held on its own connection, so
-/// that two writers never extend the case's hash chain from the same head (see docs/architecture.md).
+/// Appends to a case are serialised with a PostgreSQL advisory lock per case, so that two writers never extend the
+/// case's hash chain from the same head (see docs/architecture.md). The locks are held either by a session of their
+/// own, until disposed, or by a transaction another owner commits (<see cref="InTransaction"/>), until it ends.
 /// </summary>
 public sealed class CaseLock : IAsyncDisposable
 {
     private readonly NpgsqlConnection _connection;
+    private readonly bool _transactional;
     private readonly SortedSet<long> _keys = [];
 
-    private CaseLock(NpgsqlConnection connection) => _connection = connection;
+    private CaseLock(NpgsqlConnection connection, bool transactional)
+    {
+        _connection = connection;
+        _transactional = transactional;
+    }
 
     /// <summary>Takes the locks of all the cases in the order of their keys, so two writers cannot deadlock.</summary>
     public static async Task<CaseLock> AcquireAsync(string connectionString, IEnumerable<string> cases, CancellationToken ct)
@@ -22,8 +28,7 @@ public sealed class CaseLock : IAsyncDisposable
         var caseLock = await OpenAsync(connectionString, ct);
         try
         {
-            foreach (var key in cases.Select(KeyOf).Distinct().Order())
-                await caseLock.TakeAsync(key, ct);
+            await caseLock.TakeInOrderAsync(cases, ct);
         }
         catch
         {
@@ -49,7 +54,29 @@ public sealed class CaseLock : IAsyncDisposable
             throw;
         }
 
-        return new CaseLock(connection);
+        return new CaseLock(connection, transactional: false);
+    }
+
+    /// <summary>
+    /// Locks taken in the transaction open on <paramref name="connection"/>, which the caller owns: each is held until
+    /// that transaction ends (or the savepoint it was taken after is rolled back), whoever commits it, so a writer that
+    /// leaves its commit to another (Wolverine's transaction) still keeps other writers off its cases until then.
+    /// Disposing it releases nothing. The connection must be free when a lock is taken: no COPY under way.
+    /// </summary>
+    public static CaseLock InTransaction(NpgsqlConnection connection) => new(connection, transactional: true);
+
+    /// <summary>Takes the locks of all the cases in the order of their keys, in the transaction open on <paramref name="connection"/> (<see cref="InTransaction"/>).</summary>
+    public static async Task<CaseLock> AcquireInTransactionAsync(NpgsqlConnection connection, IEnumerable<string> cases, CancellationToken ct)
+    {
+        var caseLock = InTransaction(connection);
+        await caseLock.TakeInOrderAsync(cases, ct);
+        return caseLock;
+    }
+
+    private async Task TakeInOrderAsync(IEnumerable<string> cases, CancellationToken ct)
+    {
+        foreach (var key in cases.Select(KeyOf).Distinct().Order())
+            await TakeAsync(key, ct);
     }
 
     /// <summary>
@@ -63,7 +90,9 @@ public sealed class CaseLock : IAsyncDisposable
     {
         if (_keys.Contains(key)) return true;
         var inOrder = _keys.Count == 0 || key > _keys.Max;
-        await using var command = new NpgsqlCommand(inOrder ? "select pg_advisory_lock($1)" : "select pg_try_advisory_lock($1)", _connection);
+        var scope = _transactional ? "_xact" : "";
+        await using var command = new NpgsqlCommand(
+            inOrder ? $"select pg_advisory{scope}_lock($1)" : $"select pg_try_advisory{scope}_lock($1)", _connection);
         command.Parameters.AddWithValue(key);
         var taken = true;
         if (inOrder) await command.ExecuteNonQueryAsync(ct);
@@ -74,6 +103,7 @@ public sealed class CaseLock : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_transactional) return;
         if (_keys.Count > 0)
         {
             await using var command = new NpgsqlCommand("select pg_advisory_unlock_all()", _connection);

@@ -1,12 +1,14 @@
 using System.Net;
 using Alba;
 using LaunderTrail.Api;
+using LaunderTrail.Api.Cases;
 using LaunderTrail.Api.Recording;
 using LaunderTrail.Flows;
 using LaunderTrail.Import;
 using LaunderTrail.Tests.Support;
 using Marten;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine.Tracking;
@@ -51,6 +53,40 @@ public sealed class AnnouncingRecordedFactsTests(PostgresServer server) : ApiFix
         Assert.Equal(5, (await MarkAsync("T-1"))?.Version);
         await using var session = Store.Documents.QuerySession();
         Assert.Equal(5, (await session.LoadAsync<CaseFlows>("T-1", Ct))?.LastSeq);
+    }
+
+    [Fact]
+    public async Task The_facts_are_recorded_in_the_transaction_of_their_announcement_and_not_without_it()
+    {
+        var request = new DefaultHttpContext().Request;
+        request.ContentType = "application/x-ndjson";
+        request.Body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Lines.Join(SmallCase.Facts)));
+        var (batch, problem) = await EventBatch.ReadAsync(request, "T-1", Ct);
+        Assert.Null(problem);
+        var command = new RecordFacts("T-1", "ines-investigator", batch!);
+        var importer = Host.Services.GetRequiredService<EvidenceImporter>();
+
+        // Handled, then not saved: as when the process dies before Wolverine commits its transaction.
+        await using (var unsaved = Store.Documents.LightweightSession())
+        {
+            var (outcome, messages) = await RecordFactsHandler.Handle(command, importer, unsaved, Store, Ct);
+            Assert.True(outcome.Accepted);
+            Assert.Equal([new FactsRecorded("T-1", 1, 5)], messages.ToArray());
+        }
+
+        Assert.Equal(0, await ScalarAsync("select count(*) from {schema}.mt_events where stream_id = 'T-1'"));
+        Assert.Null(await MarkAsync("T-1"));
+
+        await using (var saved = Store.Documents.LightweightSession())
+        {
+            var (outcome, messages) = await RecordFactsHandler.Handle(command, importer, saved, Store, Ct);
+            Assert.Equal(5, outcome.Summary.Recorded);
+            Assert.Equal([new FactsRecorded("T-1", 1, 5)], messages.ToArray());
+            await saved.SaveChangesAsync(Ct);
+        }
+
+        Assert.Equal(5, await ScalarAsync("select count(*) from {schema}.mt_events where stream_id = 'T-1'"));
+        Assert.Equal(5, (await MarkAsync("T-1"))?.Version);
     }
 
     [Fact]

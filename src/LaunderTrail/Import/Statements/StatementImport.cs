@@ -1,4 +1,5 @@
 using LaunderTrail.Storage;
+using Npgsql;
 
 namespace LaunderTrail.Import.Statements;
 
@@ -14,8 +15,21 @@ public sealed class StatementImport(CaseStore store, TimeProvider clock)
     /// <param name="files">Statements, alias tables (a CSV headed <c>shown,account</c>) and JSON Lines files, in the order given.</param>
     /// <param name="options">How to read the statements; null when only JSON Lines files are given.</param>
     /// <param name="dryRun">Read, check and match, but write nothing: the result holds the lines that would be recorded.</param>
-    public async Task<StatementImportOutcome> RunAsync(IReadOnlyList<StatementFile> files, IReadOnlyList<StatementFile> aliasFiles,
-        StatementOptions? options, string recordedBy, bool dryRun, CancellationToken ct)
+    public Task<StatementImportOutcome> RunAsync(IReadOnlyList<StatementFile> files, IReadOnlyList<StatementFile> aliasFiles,
+        StatementOptions? options, string recordedBy, bool dryRun, CancellationToken ct) =>
+        RunAsync(files, aliasFiles, options, recordedBy, dryRun, callersTransaction: null, ct);
+
+    /// <summary>
+    /// Records the statements as the other overload does, inside the transaction open on <paramref name="transaction"/>,
+    /// which the caller commits (<see cref="EvidenceImporter.ImportAsync(IEvidenceSource, string, Npgsql.NpgsqlConnection, CancellationToken)"/>):
+    /// the statement lock is the transaction's too, held until it ends.
+    /// </summary>
+    public Task<StatementImportOutcome> RunAsync(IReadOnlyList<StatementFile> files, IReadOnlyList<StatementFile> aliasFiles,
+        StatementOptions? options, string recordedBy, NpgsqlConnection transaction, CancellationToken ct) =>
+        RunAsync(files, aliasFiles, options, recordedBy, dryRun: false, (NpgsqlConnection?)transaction, ct);
+
+    private async Task<StatementImportOutcome> RunAsync(IReadOnlyList<StatementFile> files, IReadOnlyList<StatementFile> aliasFiles,
+        StatementOptions? options, string recordedBy, bool dryRun, NpgsqlConnection? callersTransaction, CancellationToken ct)
     {
         var errors = new List<LineError>();
         var jsonLines = new List<StatementFile>();
@@ -52,9 +66,9 @@ public sealed class StatementImport(CaseStore store, TimeProvider clock)
 
         // Matching decides against what the case holds, so from that read to the end of the write no other statement
         // import of the case may record: two imports of the two sides of one transfer would each record it.
-        await using var statementLock = options is null
-            ? null
-            : await CaseLock.AcquireAsync(store.ConnectionString, [StatementLockName(options.Case)], ct);
+        await using var statementLock = options is null ? null
+            : callersTransaction is null ? await CaseLock.AcquireAsync(store.ConnectionString, [StatementLockName(options.Case)], ct)
+            : await CaseLock.AcquireInTransactionAsync(callersTransaction, [StatementLockName(options.Case)], ct);
         var recorded = options is null
             ? RecordedStatements.None
             : await RecordedStatements.LoadAsync(store.Db, store.Schema, options.Case, ct);
@@ -75,7 +89,10 @@ public sealed class StatementImport(CaseStore store, TimeProvider clock)
             return errors.Count > 0 ? StatementImportOutcome.Refused(errors) : new StatementImportOutcome([], null, report, lines);
         }
 
-        var outcome = await new EvidenceImporter(store, clock).ImportAsync(plan, recordedBy, ct: ct);
+        var importer = new EvidenceImporter(store, clock);
+        var outcome = callersTransaction is null
+            ? await importer.ImportAsync(plan, recordedBy, ct: ct)
+            : await importer.ImportAsync(plan, recordedBy, callersTransaction, ct);
         return outcome.Accepted
             ? new StatementImportOutcome([], outcome.Summary, report, null)
             : StatementImportOutcome.Refused(outcome.Errors.Select(plan.Locate).ToList());
