@@ -49,22 +49,49 @@ public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
     {
         var recordedAt = HashChain.TruncateToStoredPrecision(clock.GetUtcNow());
         IReadOnlyCollection<string> lockFirst = [];
+        // Where the event table refuses a fact id written twice into a case, the first attempt keeps nothing per fact.
+        var findsRepeats = !await RepeatsRefusedByTheTableAsync(ct);
         while (true)
         {
             var summary = new ImportSummary { Batch = $"import-{recordedAt.UtcDateTime:yyyyMMdd'T'HHmmss.ffffff'Z'}" };
-            var outcome = await AttemptAsync(source, recordedBy, recordedAt, summary, lockFirst, callersTransaction, progress, ct);
+            var (outcome, again) = await AttemptAsync(source, recordedBy, recordedAt, summary, lockFirst, findsRepeats,
+                callersTransaction, progress, ct);
             if (outcome is not null) return outcome;
-            // Another writer held a case this import met after one whose lock comes later: everything was rolled back,
-            // and the import starts again holding all its cases' locks, taken in order.
-            lockFirst = summary.Cases;
+            if (again == Again.LockingAllFirst) lockFirst = summary.Cases;
+            else findsRepeats = true;
         }
     }
 
-    /// <summary>Checks a source as an import does (every line read, parsed, validated, made canonical and hashed), writing nothing.</summary>
+    /// <summary>Why an attempt must be run again, everything it wrote rolled back.</summary>
+    private enum Again
+    {
+        /// <summary>
+        /// Another writer held a case this import met after one whose lock comes later: the next attempt holds all its
+        /// cases' locks, taken in order.
+        /// </summary>
+        LockingAllFirst,
+
+        /// <summary>
+        /// The source repeats a fact (the table refused it, or it repeats a recorded fact), or it is refused: only a check
+        /// that remembers every fact counts each repeat once and names every problem, the repeats' included.
+        /// </summary>
+        FindingRepeats,
+    }
+
+    private async Task<bool> RepeatsRefusedByTheTableAsync(CancellationToken ct)
+    {
+        await using var connection = await store.Db.OpenConnectionAsync(ct);
+        return await FactIdIndex.IsUniqueAsync(connection, store.Schema, ct) == true;
+    }
+
+    /// <summary>
+    /// Checks a source as an import's first attempt does (every line read, parsed, validated, made canonical and hashed;
+    /// repeats left to the event table), writing nothing.
+    /// </summary>
     public static async Task<ImportOutcome> CheckAsync(IEvidenceSource source, CancellationToken ct = default)
     {
         var summary = new ImportSummary { Batch = "check" };
-        var scan = new ImportScan();
+        var scan = new ImportScan(findsRepeats: false);
         var accepted = WriteQueue();
         var discarding = Task.Run(async () =>
         {
@@ -77,14 +104,17 @@ public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
         return new ImportOutcome(scan.Errors, summary);
     }
 
-    /// <summary>One pass of check and write; null when it must be run again with every case locked first.</summary>
+    /// <summary>
+    /// One pass of check and write: its outcome, or why it must be run again. A pass that leaves repeats to the event
+    /// table only ever commits: any refusal is run again by a check that finds them, so that it names every problem.
+    /// </summary>
     /// <param name="callersTransaction">The connection of the caller's transaction to write in; null for one of the import's own.</param>
-    private async Task<ImportOutcome?> AttemptAsync(IEvidenceSource source, string recordedBy, DateTimeOffset recordedAt,
-        ImportSummary summary, IReadOnlyCollection<string> lockFirst, NpgsqlConnection? callersTransaction,
-        IProgress<ImportProgress>? progress, CancellationToken ct)
+    private async Task<(ImportOutcome? Outcome, Again Again)> AttemptAsync(IEvidenceSource source, string recordedBy,
+        DateTimeOffset recordedAt, ImportSummary summary, IReadOnlyCollection<string> lockFirst, bool findsRepeats,
+        NpgsqlConnection? callersTransaction, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var started = clock.GetTimestamp();
-        var scan = new ImportScan();
+        var scan = new ImportScan(findsRepeats);
         // In the caller's transaction, an attempt's writes and locks are undone by rolling back to where it began.
         await using var savepoint = callersTransaction is null ? null : await ImportSavepoint.SetAsync(callersTransaction, ct);
         var locked = lockFirst.Count == 0 ? null
@@ -107,24 +137,44 @@ public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
 
         // What the write takes beyond the check: the rows still queued, then the commit.
         started = clock.GetTimestamp();
-        await writing;
+        try
+        {
+            await writing;
+        }
+        catch (PostgresException e) when (!findsRepeats && FactIdIndex.IsRepeatedFact(e))
+        {
+            return (null, Again.FindingRepeats);
+        }
+
         if (scan.Errors.Count > 0)
-            return new ImportOutcome(scan.Errors, summary);
+            return findsRepeats ? (new ImportOutcome(scan.Errors, summary), default) : (null, Again.FindingRepeats);
         if (summary.Cases.Count == 0)
-            return new ImportOutcome([], summary);
+            return (new ImportOutcome([], summary), default);
         if (writer.OutOfOrder)
-            return null;
+            return (null, Again.LockingAllFirst);
+        if (writer.RepeatsRecordedFact)
+            return (null, Again.FindingRepeats);
 
         writer.Tally(summary);
         var conflicts = writer.Conflicts;
         var currencies = scan.CurrencyConflicts(writer.Recorded);
         if (conflicts.Count > 0 || currencies.Count > 0)
-            return new ImportOutcome(await DescribeConflictsAsync(source, conflicts, currencies, ct), summary);
+            return findsRepeats
+                ? (new ImportOutcome(await DescribeConflictsAsync(source, conflicts, currencies, ct), summary), default)
+                : (null, Again.FindingRepeats);
 
-        await writer.CommitAsync(scan.FirstPerCase, ct);
+        try
+        {
+            await writer.CommitAsync(scan.FirstPerCase, ct);
+        }
+        catch (PostgresException e) when (!findsRepeats && FactIdIndex.IsRepeatedFact(e))
+        {
+            return (null, Again.FindingRepeats);
+        }
+
         if (savepoint is not null) await savepoint.KeepAsync(ct);
         summary.Writing = clock.GetElapsedTime(started);
-        return new ImportOutcome([], summary);
+        return (new ImportOutcome([], summary), default);
     }
 
     /// <summary>

@@ -7,18 +7,21 @@ using LaunderTrail.Evidence;
 namespace LaunderTrail.Import;
 
 /// <summary>
-/// The checking pass of an import: parses and validates every line, finds repeats and conflicts within the
-/// source, and remembers for each fact only its key and digest (<see cref="SeenFacts"/>, 32 bytes and some room per
-/// fact), never the facts themselves; the line where a fact first stands is found again by reading the source once
-/// more, only when a later line holds the same id with other content. Each fact's first appearance is handed on at once, in its
-/// canonical form, to the writer, which writes while the rest of the source is still being checked; from the
-/// first error on nothing more is handed on, and the import rolls back what was written.
+/// The checking pass of an import: parses and validates every line and, when asked to find repeats within the source,
+/// remembers for each fact only its key and digest (<see cref="SeenFacts"/>, 32 bytes and some room per fact), never
+/// the facts themselves; the line where a fact first stands is found again by reading the source once more, only when
+/// a later line holds the same id with other content. Not asked, it keeps nothing per fact, and a repeat reaches the
+/// writer, where the event table's unique index on fact ids refuses it (<see cref="Storage.FactIdIndex"/>). Each fact's
+/// first appearance is handed on at once, in its canonical form, to the writer, which writes while the rest of the
+/// source is still being checked; from the first error on nothing more is handed on, and the import rolls back what
+/// was written.
 /// </summary>
-internal sealed class ImportScan
+/// <param name="findsRepeats">Whether to find repeats within the source here, remembering every fact's key and digest.</param>
+internal sealed class ImportScan(bool findsRepeats)
 {
     private const int ProgressEvery = 2_000;
 
-    private readonly SeenFacts _seen = new();
+    private readonly SeenFacts? _seen = findsRepeats ? new() : null;
     private readonly List<UnplacedRepeat> _unplaced = [];
     private readonly Dictionary<string, string> _cases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Currency, long Line)> _currencies = new(StringComparer.Ordinal);
@@ -27,6 +30,9 @@ internal sealed class ImportScan
     private string? _lastCase;
 
     public IReadOnlyList<LineError> Errors => _errors;
+
+    /// <summary>Whether this check finds repeats within the source itself, remembering every fact.</summary>
+    public bool FindsRepeats => _seen is not null;
 
     /// <summary>Whether an error has been found; read by the writer while the check goes on.</summary>
     public bool Failed => _failed;
@@ -108,7 +114,7 @@ internal sealed class ImportScan
             return null;
         }
 
-        if (!_seen.TryAdd(key, digest, out var first))
+        if (_seen is not null && !_seen.TryAdd(key, digest, out var first))
         {
             if (first == digest)
             {

@@ -39,6 +39,9 @@ internal sealed class ImportWriter(
     private readonly Dictionary<string, Head> _heads = new(StringComparer.Ordinal);
     private readonly ChainLinker _chain = new(recordedAt);
     private readonly Dictionary<FactKey, long> _conflicts = [];
+    // When the check keeps nothing per fact, a repeat of a new fact is refused by the event table, and one of a recorded
+    // fact (never written) is found here: only recorded facts the source brings are remembered.
+    private readonly SeenFacts? _recordedBrought = scan.FindsRepeats ? null : new();
     private readonly Dictionary<string, (long Recorded, long AlreadyRecorded)> _byType = new(StringComparer.Ordinal);
     private CaseLock? _locks = locked;
     private NpgsqlConnection? _connection;
@@ -88,6 +91,12 @@ internal sealed class ImportWriter(
     /// </summary>
     public bool OutOfOrder { get; private set; }
 
+    /// <summary>
+    /// The source holds a recorded fact twice, which a check that keeps nothing per fact cannot count or judge: nothing
+    /// more was written, and the import must start again with a check that finds repeats.
+    /// </summary>
+    public bool RepeatsRecordedFact { get; private set; }
+
     /// <summary>Facts written so far.</summary>
     public long Written { get; private set; }
 
@@ -128,12 +137,16 @@ internal sealed class ImportWriter(
         {
             while (facts.TryRead(out var block))
             {
-                if (_failure is not null || OutOfOrder || scan.Failed) continue;
+                if (_failure is not null || OutOfOrder || RepeatsRecordedFact || scan.Failed) continue;
                 try
                 {
                     if (!MeetCases(block, ct)) continue;
                     Recorded.LookUpAsync(block, ct).GetAwaiter().GetResult();
-                    foreach (var fact in block) Write(fact, ct);
+                    foreach (var fact in block)
+                    {
+                        Write(fact, ct);
+                        if (RepeatsRecordedFact) break;
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -161,6 +174,12 @@ internal sealed class ImportWriter(
         // Recorded with the same content: skipped; with other content: a conflict the import reports once checked.
         if (Recorded.TryGetDigest(fact.Key, out var recorded))
         {
+            if (_recordedBrought is not null && !_recordedBrought.TryAdd(fact.Key, fact.Digest, out _))
+            {
+                RepeatsRecordedFact = true;
+                return;
+            }
+
             if (recorded != fact.Digest) _conflicts.TryAdd(fact.Key, fact.Line);
             else Tally(fact, ref head.AlreadyRecorded, static c => c with { AlreadyRecorded = c.AlreadyRecorded + 1 });
             return;

@@ -3,30 +3,70 @@ using Npgsql;
 namespace LaunderTrail.Storage;
 
 /// <summary>
-/// An index on the event table by case and fact id, so that an import asks whether a fact is recorded, and a conflict
-/// names the recorded fact, without reading the case: for a case of millions of facts, adding a statement loaded
-/// every recorded id first. Marten does not declare indexes on its event table; it is told to leave this one alone
-/// (<see cref="EvidenceStore"/>), and it is built here, on the first start of a build that has it (5 s at a million
-/// recorded facts, 27 s at ten, writes to the table waiting meanwhile).
+/// A unique index on the event table by case and fact id. It lets an import ask whether a fact is recorded, and a
+/// conflict name the recorded fact, without reading the case (for a case of millions of facts, adding a statement
+/// loaded every recorded id first); and, being unique, it has PostgreSQL refuse a fact written twice into one case,
+/// so an import need not remember every fact of its source to find the repeats in it (<see cref="Import.EvidenceImporter"/>).
+/// Marten does not declare indexes on its event table; it is told to leave this one alone (<see cref="EvidenceStore"/>),
+/// and it is built here, on the first start of a build that has it (5 s at a million recorded facts, 27 s at ten,
+/// writes to the table waiting meanwhile). Events without an id (recording notices, access logs) are not constrained.
 /// </summary>
 public static class FactIdIndex
 {
     public const string Name = "laundertrail_events_fact_id";
 
-    /// <summary>Creates the index unless it exists; safe to run on every start and from concurrent processes.</summary>
+    /// <summary>
+    /// Makes the index unique, building it or rebuilding the plain index of earlier builds; safe to run on every start
+    /// and from concurrent processes. A table that already holds one fact id twice in a case (written by hand: every
+    /// import refuses it) keeps a plain index, and imports then find repeats themselves (<see cref="IsUniqueAsync"/>).
+    /// </summary>
     public static async Task ApplyAsync(NpgsqlDataSource db, string schema, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        await RunAsync(connection, $"select pg_advisory_xact_lock(hashtextextended('laundertrail:fact-id-index:{schema}', 0))", ct);
+        if (await IsUniqueAsync(connection, schema, ct) == true)
+            return;
+
+        await RunAsync(connection, "savepoint unique_fact_ids", ct);
+        try
+        {
+            await RunAsync(connection, $"drop index if exists {schema}.{Name}; " +
+                                       $"create unique index {Name} on {schema}.mt_events (stream_id, (data->>'id'))", ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await RunAsync(connection, "rollback to savepoint unique_fact_ids", ct);
+            await RunAsync(connection, $"create index if not exists {Name} on {schema}.mt_events (stream_id, (data->>'id'))", ct);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Whether the index is unique; null when there is none.</summary>
+    public static async Task<bool?> IsUniqueAsync(NpgsqlConnection connection, string schema, CancellationToken ct)
+    {
         await using var command = new NpgsqlCommand(
-            $"""
-             select pg_advisory_xact_lock(hashtextextended('laundertrail:fact-id-index:{schema}', 0));
-             create index if not exists {Name} on {schema}.mt_events (stream_id, (data->>'id'));
-             """, connection, transaction);
-        // Building it on a table of ten million facts took 27 s here, near the default 30 s a command may take: a
-        // start that timed out would fail the same way on every later start.
+            """
+            select i.indisunique from pg_index i
+            join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace
+            where n.nspname = $1 and c.relname = $2
+            """, connection);
+        command.Parameters.AddWithValue(schema);
+        command.Parameters.AddWithValue(Name);
+        return await command.ExecuteScalarAsync(ct) as bool?;
+    }
+
+    /// <summary>Whether a write failed because it would have put one fact id twice into a case.</summary>
+    public static bool IsRepeatedFact(Exception e) =>
+        e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: Name };
+
+    private static async Task RunAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        // Building the index on a table of ten million facts took 27 s here, near the default 30 s a command may take:
+        // a start that timed out would fail the same way on every later start.
         command.CommandTimeout = 0;
         await command.ExecuteNonQueryAsync(ct);
-        await transaction.CommitAsync(ct);
     }
 }

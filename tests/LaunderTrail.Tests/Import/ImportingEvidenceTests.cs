@@ -141,6 +141,35 @@ public abstract class ImportingEvidence(PostgresServer server, long loadedWholeU
     }
 
     [Fact]
+    public async Task A_recorded_fact_brought_twice_by_one_file_is_counted_once_as_recorded_and_once_as_repeated()
+    {
+        await Import("first.jsonl", Lines.Join(Lines.Transfer("t-1", "zheng", "g-1", "100")));
+
+        var again = await Import("again.jsonl", Lines.Join(
+            Lines.Transfer("t-1", "zheng", "g-1", "100"),
+            Lines.Transfer("t-2", "zheng", "g-1", "20"),
+            Lines.Transfer("t-1", "zheng", "g-1", "100")));
+
+        Assert.True(again.Accepted, string.Join("\n", again.Errors));
+        Assert.Equal((1, 1, 1), (again.Summary.Recorded, again.Summary.AlreadyRecorded, again.Summary.RepeatedInSource));
+        Assert.Equal(2, await RecordedCount());
+    }
+
+    [Fact]
+    public async Task A_recorded_fact_brought_again_with_other_content_later_in_the_file_names_its_first_line()
+    {
+        await Import("first.jsonl", Lines.Join(Lines.Transfer("t-1", "zheng", "g-1", "100")));
+
+        var again = await Import("again.jsonl", Lines.Join(
+            Lines.Transfer("t-1", "zheng", "g-1", "100"),
+            Lines.Transfer("t-1", "zheng", "g-1", "300")));
+
+        Assert.Equal(["again.jsonl:2: id: 't-1' of case 'T-1' already stands at again.jsonl:1 with other content"],
+            again.Errors.Select(e => e.ToString()));
+        Assert.Equal(1, await RecordedCount());
+    }
+
+    [Fact]
     public async Task Conflicting_repeats_far_from_their_first_line_name_it_among_the_other_errors_in_line_order()
     {
         var lines = Enumerable.Range(1, 3_000).Select(i => Lines.Transfer($"t-{i}", "zheng", "g-1", "100")).ToList();
