@@ -141,6 +141,20 @@ public abstract class ImportingEvidence(PostgresServer server, long loadedWholeU
     }
 
     [Fact]
+    public async Task A_repeat_refused_by_the_table_before_the_source_reaches_another_case_is_kept_once()
+    {
+        // The second copy of t-1 is refused when the writer ends its COPY to start case T-2's stream, mid-source.
+        var outcome = await Import("two-cases.jsonl", Lines.Join(
+            Lines.Transfer("t-1", "zheng", "g-1", "100"),
+            Lines.Transfer("t-1", "zheng", "g-1", "100"),
+            Lines.Transfer("t-1", "zheng", "g-1", "100").Replace("\"T-1\"", "\"T-2\"")));
+
+        Assert.True(outcome.Accepted, string.Join("\n", outcome.Errors));
+        Assert.Equal((2, 1), (outcome.Summary.Recorded, outcome.Summary.RepeatedInSource));
+        Assert.Equal(2, await RecordedCount());
+    }
+
+    [Fact]
     public async Task A_recorded_fact_brought_twice_by_one_file_is_counted_once_as_recorded_and_once_as_repeated()
     {
         await Import("first.jsonl", Lines.Join(Lines.Transfer("t-1", "zheng", "g-1", "100")));

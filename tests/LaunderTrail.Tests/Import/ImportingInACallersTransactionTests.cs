@@ -98,6 +98,29 @@ public sealed class ImportingInACallersTransactionTests(PostgresServer server) :
     }
 
     [Fact]
+    public async Task A_source_repeating_a_fact_is_imported_again_within_the_callers_transaction_and_kept_once()
+    {
+        // The event table refuses the second copy when the COPY ends; the import rolls back to its savepoint, not the
+        // caller's transaction, and runs again with the check that counts repeats.
+        var repeating = Lines.Join(
+            Lines.Transfer("t-1", "zheng", "g-1", "100"),
+            Lines.Transfer("t-2", "zheng", "g-1", "20"),
+            Lines.Transfer("t-1", "zheng", "g-1", "100"));
+        var (connection, transaction) = await CallersTransactionAsync();
+        await using (connection)
+        {
+            var outcome = await Importer().ImportAsync(new JsonLinesText("case.jsonl", repeating), "api", connection, Ct);
+            Assert.True(outcome.Accepted, string.Join("\n", outcome.Errors));
+            Assert.Equal((2, 1), (outcome.Summary.Recorded, outcome.Summary.RepeatedInSource));
+            await transaction.CommitAsync(Ct);
+        }
+
+        Assert.Equal(2, await RecordedCount());
+        Assert.Equal(1, await ScalarAsync("select count(*) from {schema}.callers_rows"));
+        Assert.Null(await StoredChainCheck.RunAsync(new CaseHistory(Store), Lines.Case, Ct));
+    }
+
+    [Fact]
     public async Task The_case_stays_locked_against_another_writer_until_the_caller_commits()
     {
         var (connection, transaction) = await CallersTransactionAsync();
