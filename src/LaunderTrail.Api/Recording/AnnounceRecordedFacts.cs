@@ -17,8 +17,8 @@ public static class AnnounceRecordedFactsHandler
 }
 
 /// <summary>
-/// At start, announces what was recorded and never announced: facts whose recording committed while the process
-/// stopped before its announcement did, and facts recorded by the command line. And asks the projection to trace the
+/// At start, announces what was recorded and never announced: facts recorded by the command line, whose import
+/// commits its own transaction (the API records and announces in one). And asks the projection to trace the
 /// cases whose read models are stale for another reason than new facts (another build wrote them, say), so that no
 /// read has to.
 /// </summary>

@@ -1,3 +1,4 @@
+using LaunderTrail.Import;
 using LaunderTrail.Storage;
 using Marten;
 using Npgsql;
@@ -13,6 +14,19 @@ namespace LaunderTrail.Api.Recording;
 /// </summary>
 internal static class Announcements
 {
+    /// <summary>
+    /// What follows a recording in the session's transaction: the announcement of the cases it wrote to. The facts were
+    /// written on the session's connection, outside Marten's unit of work, and Marten commits only a session that has
+    /// work of its own; so whenever facts were written the session is given some, and Wolverine's commit keeps them even
+    /// should no mark move (a mark ahead of its case, say).
+    /// </summary>
+    public static Task<OutgoingMessages> AfterRecordingAsync(IDocumentSession session, CaseStore store, ImportSummary recorded,
+        CancellationToken ct)
+    {
+        if (recorded.Recorded > 0) session.QueueSqlCommand("select 'facts recorded in this transaction'");
+        return UnannouncedAsync(session, store, recorded.Cases, ct);
+    }
+
     /// <param name="cases">The cases to look at; null for every case.</param>
     public static async Task<OutgoingMessages> UnannouncedAsync(IDocumentSession session, CaseStore store,
         IReadOnlyCollection<string>? cases, CancellationToken ct)

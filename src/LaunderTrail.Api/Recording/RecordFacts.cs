@@ -47,7 +47,7 @@ public static class RecordFactsHandler
         await session.BeginTransactionAsync(ct);
         var outcome = await importer.ImportAsync(command.Batch.Source, command.RecordedBy, session.Connection!, ct);
         var announced = outcome.Accepted
-            ? await Announcements.UnannouncedAsync(session, store, outcome.Summary.Cases, ct)
+            ? await Announcements.AfterRecordingAsync(session, store, outcome.Summary, ct)
             : new OutgoingMessages();
         return (outcome, announced);
     }

@@ -23,7 +23,7 @@ public static class RecordStatementsHandler
         var outcome = await import.RunAsync(command.Statements, command.Aliases, command.Options, command.RecordedBy,
             session.Connection!, ct);
         var announced = outcome.Accepted
-            ? await Announcements.UnannouncedAsync(session, store, outcome.Summary!.Cases, ct)
+            ? await Announcements.AfterRecordingAsync(session, store, outcome.Summary!, ct)
             : new OutgoingMessages();
         return (outcome, announced);
     }

@@ -35,14 +35,15 @@ public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
         ImportAsync(source, recordedBy, callersTransaction: null, progress, ct);
 
     /// <summary>
-    /// Records a source as the other overload does, but inside the transaction open on <paramref name="transaction"/>,
+    /// Records a source as the other overload does, but inside the transaction open on <paramref name="callersConnection"/>,
     /// which the caller commits: what else the caller writes in it (the announcement and its message in Wolverine's
     /// outbox) commits with the facts, or none of it does. The case locks are taken in that transaction and held until
     /// it ends; an outcome with errors, or an exception, leaves nothing of the import in it.
     /// </summary>
-    public Task<ImportOutcome> ImportAsync(IEvidenceSource source, string recordedBy, NpgsqlConnection transaction,
+    /// <param name="callersConnection">The connection on which the caller's transaction is open.</param>
+    public Task<ImportOutcome> ImportAsync(IEvidenceSource source, string recordedBy, NpgsqlConnection callersConnection,
         CancellationToken ct = default) =>
-        ImportAsync(source, recordedBy, (NpgsqlConnection?)transaction, progress: null, ct);
+        ImportAsync(source, recordedBy, (NpgsqlConnection?)callersConnection, progress: null, ct);
 
     private async Task<ImportOutcome> ImportAsync(IEvidenceSource source, string recordedBy, NpgsqlConnection? callersTransaction,
         IProgress<ImportProgress>? progress, CancellationToken ct)
@@ -109,7 +110,7 @@ public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
     /// table only ever commits: any refusal is run again by a check that finds them, so that it names every problem.
     /// </summary>
     /// <param name="callersTransaction">The connection of the caller's transaction to write in; null for one of the import's own.</param>
-    private async Task<(ImportOutcome? Outcome, Again Again)> AttemptAsync(IEvidenceSource source, string recordedBy,
+    private async Task<(ImportOutcome? Outcome, Again? Again)> AttemptAsync(IEvidenceSource source, string recordedBy,
         DateTimeOffset recordedAt, ImportSummary summary, IReadOnlyCollection<string> lockFirst, bool findsRepeats,
         NpgsqlConnection? callersTransaction, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
@@ -147,9 +148,9 @@ public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
         }
 
         if (scan.Errors.Count > 0)
-            return findsRepeats ? (new ImportOutcome(scan.Errors, summary), default) : (null, Again.FindingRepeats);
+            return findsRepeats ? (new ImportOutcome(scan.Errors, summary), null) : (null, Again.FindingRepeats);
         if (summary.Cases.Count == 0)
-            return (new ImportOutcome([], summary), default);
+            return (new ImportOutcome([], summary), null);
         if (writer.OutOfOrder)
             return (null, Again.LockingAllFirst);
         if (writer.RepeatsRecordedFact)
@@ -160,7 +161,7 @@ public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
         var currencies = scan.CurrencyConflicts(writer.Recorded);
         if (conflicts.Count > 0 || currencies.Count > 0)
             return findsRepeats
-                ? (new ImportOutcome(await DescribeConflictsAsync(source, conflicts, currencies, ct), summary), default)
+                ? (new ImportOutcome(await DescribeConflictsAsync(source, conflicts, currencies, ct), summary), null)
                 : (null, Again.FindingRepeats);
 
         try
@@ -174,7 +175,7 @@ public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
 
         if (savepoint is not null) await savepoint.KeepAsync(ct);
         summary.Writing = clock.GetElapsedTime(started);
-        return (new ImportOutcome([], summary), default);
+        return (new ImportOutcome([], summary), null);
     }
 
     /// <summary>

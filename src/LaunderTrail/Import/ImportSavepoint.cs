@@ -1,3 +1,4 @@
+using System.Data;
 using Npgsql;
 
 namespace LaunderTrail.Import;
@@ -32,7 +33,8 @@ internal sealed class ImportSavepoint : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_kept) return;
+        // A broken connection has lost the caller's transaction with it: nothing of the import can be committed.
+        if (_kept || _connection.State != ConnectionState.Open) return;
         await RunAsync(_connection, $"rollback to savepoint {Name}; release savepoint {Name}", CancellationToken.None);
     }
 

@@ -12,7 +12,8 @@ namespace LaunderTrail.Import;
 /// The writing side of an import, running while the source is still being checked: it takes each checked fact as
 /// the checking pass hands it over, in source order, and copies the new ones into the event table with their place
 /// in their case's hash chain, all in one transaction that commits only when the whole source has been checked and
-/// found good (<see cref="CommitAsync"/>); disposing it without committing rolls everything back.
+/// found good (<see cref="CommitAsync"/>); disposing it without committing rolls its own transaction back (in the
+/// caller's transaction, the attempt's <see cref="ImportSavepoint"/> does).
 /// The first time it meets a case it takes the case's lock and learns what is recorded of it (<see cref="RecordedFacts"/>),
 /// so a fact already recorded is never written again and the chain goes on from the recorded head.
 /// </summary>
@@ -96,9 +97,6 @@ internal sealed class ImportWriter(
     /// more was written, and the import must start again with a check that finds repeats.
     /// </summary>
     public bool RepeatsRecordedFact { get; private set; }
-
-    /// <summary>Facts written so far.</summary>
-    public long Written { get; private set; }
 
     /// <summary>
     /// Starts writing the blocks of facts handed over, on a thread of its own (the writes are synchronous, and the
@@ -190,7 +188,6 @@ internal sealed class ImportWriter(
         _chain.Next(head.Chain, head.Version, fact.Canonical, head.Chain);
         FactHeaders.FillChain(fact.Headers, head.Chain);
         Copy(ct).Write(fact, head.Version);
-        Written++;
         _lastLine = fact.Line;
         if (fact.Line % ProgressEvery == 0)
             progress?.Report(new ImportProgress(ImportPhase.Writing, fact.BytesRead, source.Length, fact.Line));

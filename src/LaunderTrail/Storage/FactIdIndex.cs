@@ -16,31 +16,46 @@ public static class FactIdIndex
     public const string Name = "laundertrail_events_fact_id";
 
     /// <summary>
-    /// Makes the index unique, building it or rebuilding the plain index of earlier builds; safe to run on every start
-    /// and from concurrent processes. A table that already holds one fact id twice in a case (written by hand: every
-    /// import refuses it) keeps a plain index, and imports then find repeats themselves (<see cref="IsUniqueAsync"/>).
+    /// Makes the index unique, building it or replacing the plain index of earlier builds; safe to run on every start
+    /// and from concurrent processes. The unique index is built beside the old one (writes to the table wait, reads do
+    /// not) and takes its place in the same transaction, so reads wait only for the swap. A table that already holds one
+    /// fact id twice in a case (written by hand: every import refuses it) keeps a plain index, marked so that later
+    /// starts do not try again, and imports then find repeats themselves (<see cref="IsUniqueAsync"/>).
     /// </summary>
     public static async Task ApplyAsync(NpgsqlDataSource db, string schema, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await RunAsync(connection, $"select pg_advisory_xact_lock(hashtextextended('laundertrail:fact-id-index:{schema}', 0))", ct);
-        if (await IsUniqueAsync(connection, schema, ct) == true)
+        if (await IsUniqueAsync(connection, schema, ct) == true || await IsKeptPlainAsync(connection, schema, ct))
             return;
 
         await RunAsync(connection, "savepoint unique_fact_ids", ct);
         try
         {
-            await RunAsync(connection, $"drop index if exists {schema}.{Name}; " +
-                                       $"create unique index {Name} on {schema}.mt_events (stream_id, (data->>'id'))", ct);
+            await RunAsync(connection,
+                $"create unique index {Name}_unique on {schema}.mt_events (stream_id, (data->>'id')); " +
+                $"drop index if exists {schema}.{Name}; alter index {schema}.{Name}_unique rename to {Name}", ct);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             await RunAsync(connection, "rollback to savepoint unique_fact_ids", ct);
-            await RunAsync(connection, $"create index if not exists {Name} on {schema}.mt_events (stream_id, (data->>'id'))", ct);
+            await RunAsync(connection,
+                $"create index if not exists {Name} on {schema}.mt_events (stream_id, (data->>'id')); " +
+                $"comment on index {schema}.{Name} is '{KeptPlain}'", ct);
         }
 
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>The comment of an index left plain because the table holds a fact id twice in a case.</summary>
+    private const string KeptPlain = "laundertrail: kept plain, a fact id stands twice in a case";
+
+    private static async Task<bool> IsKeptPlainAsync(NpgsqlConnection connection, string schema, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("select obj_description(to_regclass($1), 'pg_class')", connection);
+        command.Parameters.AddWithValue($"{schema}.{Name}");
+        return await command.ExecuteScalarAsync(ct) is KeptPlain;
     }
 
     /// <summary>Whether the index is unique; null when there is none.</summary>

@@ -90,6 +90,31 @@ public sealed class AnnouncingRecordedFactsTests(PostgresServer server) : ApiFix
     }
 
     [Fact]
+    public async Task A_post_is_committed_even_when_no_announcement_mark_moves()
+    {
+        // A mark ahead of its case (restored from elsewhere, say): the post moves no mark and sends no message, and
+        // Marten, with no work of its own in the session, would not have committed the facts written on its connection.
+        await using (var session = Store.Documents.LightweightSession())
+        {
+            session.Store(new RecordedFactsAnnounced { Id = "T-1", Version = 1_000 });
+            await session.SaveChangesAsync(Ct);
+        }
+
+        var tracked = await Host.ExecuteAndWaitAsync(async () =>
+        {
+            await Host.Scenario(s =>
+            {
+                s.WithRequestHeader("Authorization", "Bearer " + InvestigatorKey);
+                s.Post.Text("[" + string.Join(",\n", SmallCase.Facts) + "]").ContentType("application/json").ToUrl("/cases/T-1/events");
+                s.StatusCodeShouldBe(HttpStatusCode.OK);
+            });
+        });
+
+        Assert.Empty(tracked.Executed.MessagesOf<FactsRecorded>());
+        Assert.Equal(5, await ScalarAsync("select count(*) from {schema}.mt_events where stream_id = 'T-1'"));
+    }
+
+    [Fact]
     public async Task Facts_committed_without_their_announcement_are_announced_when_the_api_starts()
     {
         // A commit of facts whose announcement never happened: the process stopping between the two, or the command line.

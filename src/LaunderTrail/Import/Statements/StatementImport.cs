@@ -20,13 +20,13 @@ public sealed class StatementImport(CaseStore store, TimeProvider clock)
         RunAsync(files, aliasFiles, options, recordedBy, dryRun, callersTransaction: null, ct);
 
     /// <summary>
-    /// Records the statements as the other overload does, inside the transaction open on <paramref name="transaction"/>,
+    /// Records the statements as the other overload does, inside the transaction open on <paramref name="callersConnection"/>,
     /// which the caller commits (<see cref="EvidenceImporter.ImportAsync(IEvidenceSource, string, Npgsql.NpgsqlConnection, CancellationToken)"/>):
     /// the statement lock is the transaction's too, held until it ends.
     /// </summary>
     public Task<StatementImportOutcome> RunAsync(IReadOnlyList<StatementFile> files, IReadOnlyList<StatementFile> aliasFiles,
-        StatementOptions? options, string recordedBy, NpgsqlConnection transaction, CancellationToken ct) =>
-        RunAsync(files, aliasFiles, options, recordedBy, dryRun: false, (NpgsqlConnection?)transaction, ct);
+        StatementOptions? options, string recordedBy, NpgsqlConnection callersConnection, CancellationToken ct) =>
+        RunAsync(files, aliasFiles, options, recordedBy, dryRun: false, (NpgsqlConnection?)callersConnection, ct);
 
     private async Task<StatementImportOutcome> RunAsync(IReadOnlyList<StatementFile> files, IReadOnlyList<StatementFile> aliasFiles,
         StatementOptions? options, string recordedBy, bool dryRun, NpgsqlConnection? callersTransaction, CancellationToken ct)
