@@ -16,11 +16,6 @@ public sealed class FactIdIndexTests(PostgresServer server) : StoreFixture(serve
         $"select i.indisunique::int from pg_index i join pg_class c on c.oid = i.indexrelid " +
         $"join pg_namespace n on n.oid = c.relnamespace where n.nspname = '{Schema}' and c.relname = '{FactIdIndex.Name}'");
 
-    private async Task ReopenAsync()
-    {
-        await using var _ = await CaseStore.OpenAsync(Server.ConnectionString, Schema, Ct);
-    }
-
     private Task<ImportOutcome> Import(string text) =>
         new EvidenceImporter(Store, TimeProvider.System).ImportAsync(new JsonLinesText("case.jsonl", text), "investigator-1", ct: Ct);
 

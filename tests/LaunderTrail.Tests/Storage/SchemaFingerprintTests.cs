@@ -11,11 +11,6 @@ public sealed class SchemaFingerprintTests(PostgresServer server) : StoreFixture
     private async Task<long> TablesNamed(string table) =>
         await ScalarAsync($"select count(*) from pg_tables where schemaname = '{Schema}' and tablename = '{table}'");
 
-    private async Task ReopenAsync()
-    {
-        await using var _ = await CaseStore.OpenAsync(Server.ConnectionString, Schema, Ct);
-    }
-
     [Fact]
     public async Task A_schema_brought_up_to_date_carries_this_builds_fingerprint()
     {

@@ -32,6 +32,12 @@ public abstract class StoreFixture(PostgresServer server) : IAsyncLifetime
         LaunderTrailProcess.RunAsync(new Dictionary<string, string> { ["LAUNDERTRAIL_DB"] = server.ConnectionString },
             [.. args, "--schema", Schema]);
 
+    /// <summary>Opens the store once more, as the next command or node does: whatever it brings up to date on opening runs again.</summary>
+    protected async Task ReopenAsync()
+    {
+        await using var _ = await CaseStore.OpenAsync(server.ConnectionString, Schema, TestContext.Current.CancellationToken);
+    }
+
     protected async Task<long> ScalarAsync(string sql)
     {
         await using var command = Store.Db.CreateCommand(sql.Replace("{schema}", Schema));
