@@ -144,7 +144,18 @@ internal sealed class EventTableCopy(NpgsqlDataSource db, NpgsqlConnection conne
     /// <summary>A COPY left unfinished (the import was refused or failed) is cancelled; the transaction rolls back.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_copy is not null) await _copy.DisposeAsync();
-        if (_sequenceSession is not null) await _sequenceSession.DisposeAsync();
+        try
+        {
+            if (_copy is not null) await _copy.DisposeAsync();
+        }
+        catch (PostgresException)
+        {
+            // Cancelling a COPY the server has already refused (a fact id written twice) reports that refusal again,
+            // which the import has dealt with or is failing with; the rows roll back with the transaction either way.
+        }
+        finally
+        {
+            if (_sequenceSession is not null) await _sequenceSession.DisposeAsync();
+        }
     }
 }

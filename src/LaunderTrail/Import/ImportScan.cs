@@ -60,7 +60,11 @@ internal sealed class ImportScan(bool findsRepeats)
                     progress?.Report(new ImportProgress(ImportPhase.Checking, line.BytesRead, source.Length, line.Number));
                 if (parsed is null) continue;
                 summary.Lines++;
-                if (Check(source.Name, line, parsed, summary) is not { } toWrite) continue;
+                var toWrite = Check(source.Name, line, parsed, summary);
+                // Refused, a check that leaves repeats to the table is run again by one that finds them and names every
+                // problem: reading on would only do the same work twice.
+                if (_failed && !FindsRepeats) break;
+                if (toWrite is null) continue;
                 block.Add(toWrite);
                 if (block.Count < BlockSize) continue;
                 await accepted.WriteAsync([.. block], ct);

@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
+using LaunderTrail.Concurrency;
 using LaunderTrail.Court;
 using LaunderTrail.Flows;
 using LaunderTrail.Storage;
@@ -250,13 +251,10 @@ internal sealed class ImportWriter(
         progress?.Report(new ImportProgress(ImportPhase.Writing, source.Length ?? 0, source.Length, _lastLine));
     }
 
+    /// <summary>Cancels a COPY left unfinished, rolls its own transaction back and lets go of the case locks, each whatever the others threw.</summary>
     public async ValueTask DisposeAsync()
     {
         _chain.Dispose();
-        await Recorded.DisposeAsync();
-        if (_copy is not null) await _copy.DisposeAsync();
-        if (_transaction is not null) await _transaction.DisposeAsync();
-        if (_connection is not null) await _connection.DisposeAsync();
-        if (_locks is not null) await _locks.DisposeAsync();
+        await Disposables.DisposeAllAsync(Recorded, _copy, _transaction, _connection, _locks);
     }
 }
