@@ -155,6 +155,29 @@ public abstract class ImportingEvidence(PostgresServer server, long loadedWholeU
     }
 
     [Fact]
+    public async Task A_file_repeating_a_fact_and_refused_further_on_names_both_and_leaves_its_case_free_for_the_next_import()
+    {
+        // The repeat reaches the server, which refuses the COPY, forty thousand lines before the bad line stops the
+        // first attempt (the writer runs a few blocks behind the check), so that attempt abandons a refused COPY.
+        var lines = new List<string> { Lines.Transfer("t-1", "zheng", "g-1", "100"), Lines.Transfer("t-1", "zheng", "g-1", "100") };
+        lines.AddRange(Enumerable.Range(2, 40_000).Select(i => Lines.Transfer($"t-{i}", "zheng", "g-1", "100")));
+        lines.Add(Lines.Transfer("t-1", "zheng", "g-1", "999"));
+        lines.Add(Lines.Transfer("t-bad", "zheng", "g-1", "0"));
+
+        var refused = await Import("refused.jsonl", Lines.Join([.. lines]));
+
+        Assert.Equal(
+        [
+            "refused.jsonl:40003: id: 't-1' of case 'T-1' already stands at refused.jsonl:1 with other content",
+            "refused.jsonl:40004: amount: must be greater than 0",
+        ], refused.Errors.Select(e => e.ToString()));
+        var next = Importer().ImportAsync(new JsonLinesText("next.jsonl", Lines.Join(Lines.Transfer("t-9", "zheng", "g-1", "5"))), "investigator-1", ct: Ct);
+        Assert.Same(next, await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken)));
+        Assert.True((await next).Accepted);
+        Assert.Equal(1, await RecordedCount());
+    }
+
+    [Fact]
     public async Task A_recorded_fact_brought_twice_by_one_file_is_counted_once_as_recorded_and_once_as_repeated()
     {
         await Import("first.jsonl", Lines.Join(Lines.Transfer("t-1", "zheng", "g-1", "100")));
