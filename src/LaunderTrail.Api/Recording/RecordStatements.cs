@@ -19,9 +19,12 @@ public static class RecordStatementsHandler
     public static async Task<(StatementImportOutcome, OutgoingMessages)> Handle(RecordStatements command, StatementImport import,
         IDocumentSession session, CaseStore store, CancellationToken ct)
     {
-        await session.BeginTransactionAsync(ct);
         var outcome = await import.RunAsync(command.Statements, command.Aliases, command.Options, command.RecordedBy,
-            session.Connection!, ct);
+            async token =>
+            {
+                await session.BeginTransactionAsync(token);
+                return session.Connection!;
+            }, ct);
         var announced = outcome.Accepted
             ? await Announcements.AfterRecordingAsync(session, store, outcome.Summary!, ct)
             : new OutgoingMessages();

@@ -17,19 +17,25 @@ public sealed class StatementImport(CaseStore store, TimeProvider clock)
     /// <param name="dryRun">Read, check and match, but write nothing: the result holds the lines that would be recorded.</param>
     public Task<StatementImportOutcome> RunAsync(IReadOnlyList<StatementFile> files, IReadOnlyList<StatementFile> aliasFiles,
         StatementOptions? options, string recordedBy, bool dryRun, CancellationToken ct) =>
-        RunAsync(files, aliasFiles, options, recordedBy, dryRun, callersTransaction: null, ct);
+        RunAsync(files, aliasFiles, options, recordedBy, dryRun, openCallersTransaction: null, ct);
 
     /// <summary>
-    /// Records the statements as the other overload does, inside the transaction open on <paramref name="callersConnection"/>,
-    /// which the caller commits (<see cref="EvidenceImporter.ImportAsync(IEvidenceSource, string, Npgsql.NpgsqlConnection, CancellationToken)"/>):
+    /// Records the statements as the other overload does, inside a transaction the caller owns and commits
+    /// (<see cref="EvidenceImporter.ImportAsync(IEvidenceSource, string, Npgsql.NpgsqlConnection, CancellationToken)"/>):
     /// the statement lock is the transaction's too, held until it ends.
     /// </summary>
+    /// <param name="openCallersTransaction">
+    /// Begins the caller's transaction and gives its connection; called only once every file has been read and found
+    /// good, so that no connection waits in a transaction while uploads are parsed.
+    /// </param>
     public Task<StatementImportOutcome> RunAsync(IReadOnlyList<StatementFile> files, IReadOnlyList<StatementFile> aliasFiles,
-        StatementOptions? options, string recordedBy, NpgsqlConnection callersConnection, CancellationToken ct) =>
-        RunAsync(files, aliasFiles, options, recordedBy, dryRun: false, (NpgsqlConnection?)callersConnection, ct);
+        StatementOptions? options, string recordedBy, Func<CancellationToken, Task<NpgsqlConnection>> openCallersTransaction,
+        CancellationToken ct) =>
+        RunAsync(files, aliasFiles, options, recordedBy, dryRun: false, (Func<CancellationToken, Task<NpgsqlConnection>>?)openCallersTransaction, ct);
 
     private async Task<StatementImportOutcome> RunAsync(IReadOnlyList<StatementFile> files, IReadOnlyList<StatementFile> aliasFiles,
-        StatementOptions? options, string recordedBy, bool dryRun, NpgsqlConnection? callersTransaction, CancellationToken ct)
+        StatementOptions? options, string recordedBy, bool dryRun, Func<CancellationToken, Task<NpgsqlConnection>>? openCallersTransaction,
+        CancellationToken ct)
     {
         var errors = new List<LineError>();
         var jsonLines = new List<StatementFile>();
@@ -64,6 +70,7 @@ public sealed class StatementImport(CaseStore store, TimeProvider clock)
 
         if (errors.Count > 0) return StatementImportOutcome.Refused(errors);
 
+        var callersTransaction = openCallersTransaction is null ? null : await openCallersTransaction(ct);
         // Matching decides against what the case holds, so from that read to the end of the write no other statement
         // import of the case may record: two imports of the two sides of one transfer would each record it.
         await using var statementLock = options is null ? null
