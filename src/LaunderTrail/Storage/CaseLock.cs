@@ -8,7 +8,7 @@ namespace LaunderTrail.Storage;
 /// <summary>
 /// Appends to a case are serialised with a PostgreSQL advisory lock per case, so that two writers never extend the
 /// case's hash chain from the same head (see docs/architecture.md). The locks are held either by a session of their
-/// own, until disposed, or by a transaction another owner commits (<see cref="InTransaction"/>), until it ends.
+/// own, until disposed, or by a transaction another owner commits, until it ends (<see cref="OpenAsync"/>).
 /// </summary>
 public sealed class CaseLock : IAsyncDisposable
 {
@@ -22,17 +22,21 @@ public sealed class CaseLock : IAsyncDisposable
         _transactional = transactional;
     }
 
-    /// <summary>Takes the locks of all the cases in the order of their keys, so two writers cannot deadlock.</summary>
-    public static async Task<CaseLock> AcquireAsync(string connectionString, IEnumerable<string> cases, CancellationToken ct)
+    /// <summary>
+    /// Takes the locks of all the cases in the order of their keys, so two writers cannot deadlock: in the caller's
+    /// transaction when it has one, else on a session of their own (<see cref="OpenAsync"/>).
+    /// </summary>
+    public static async Task<CaseLock> AcquireAsync(string connectionString, NpgsqlConnection? callersTransaction,
+        IEnumerable<string> cases, CancellationToken ct)
     {
-        var caseLock = await OpenAsync(connectionString, ct);
+        var caseLock = await OpenAsync(connectionString, callersTransaction, ct);
         try
         {
             await caseLock.TakeInOrderAsync(cases, ct);
         }
         catch
         {
-            // Closing the session releases whatever locks it took before the failure.
+            // Closing the session (or ending the caller's transaction) releases whatever locks it took before the failure.
             await caseLock.DisposeAsync();
             throw;
         }
@@ -40,9 +44,17 @@ public sealed class CaseLock : IAsyncDisposable
         return caseLock;
     }
 
-    /// <summary>A session that holds no lock yet; <see cref="TakeAsync"/> adds cases as a writer meets them.</summary>
-    public static async Task<CaseLock> OpenAsync(string connectionString, CancellationToken ct)
+    /// <summary>
+    /// Locks that hold none yet; <see cref="TakeAsync"/> adds cases as a writer meets them. With no
+    /// <paramref name="callersTransaction"/>, they are held by a session of their own until disposed. Otherwise they are
+    /// taken in the transaction open on that connection, which the caller owns: each is held until that transaction ends
+    /// (or the savepoint it was taken after is rolled back), whoever commits it, so a writer that leaves its commit to
+    /// another (Wolverine's transaction) still keeps other writers off its cases until then; disposing them releases
+    /// nothing, and the connection must be free when a lock is taken (no COPY under way).
+    /// </summary>
+    public static async Task<CaseLock> OpenAsync(string connectionString, NpgsqlConnection? callersTransaction, CancellationToken ct)
     {
+        if (callersTransaction is not null) return new CaseLock(callersTransaction, transactional: true);
         var connection = new NpgsqlConnection(connectionString);
         try
         {
@@ -55,22 +67,6 @@ public sealed class CaseLock : IAsyncDisposable
         }
 
         return new CaseLock(connection, transactional: false);
-    }
-
-    /// <summary>
-    /// Locks taken in the transaction open on <paramref name="connection"/>, which the caller owns: each is held until
-    /// that transaction ends (or the savepoint it was taken after is rolled back), whoever commits it, so a writer that
-    /// leaves its commit to another (Wolverine's transaction) still keeps other writers off its cases until then.
-    /// Disposing it releases nothing. The connection must be free when a lock is taken: no COPY under way.
-    /// </summary>
-    public static CaseLock InTransaction(NpgsqlConnection connection) => new(connection, transactional: true);
-
-    /// <summary>Takes the locks of all the cases in the order of their keys, in the transaction open on <paramref name="connection"/> (<see cref="InTransaction"/>).</summary>
-    public static async Task<CaseLock> AcquireInTransactionAsync(NpgsqlConnection connection, IEnumerable<string> cases, CancellationToken ct)
-    {
-        var caseLock = InTransaction(connection);
-        await caseLock.TakeInOrderAsync(cases, ct);
-        return caseLock;
     }
 
     private async Task TakeInOrderAsync(IEnumerable<string> cases, CancellationToken ct)
