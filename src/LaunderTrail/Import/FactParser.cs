@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FluentValidation;
 using LaunderTrail.Evidence;
@@ -14,9 +12,6 @@ namespace LaunderTrail.Import;
 /// </summary>
 public static class FactParser
 {
-    private static readonly Dictionary<Type, FieldShape> Shapes =
-        EvidenceTypes.All.ToDictionary(t => t, FieldShape.Of);
-
     // A key stated twice would let one reader take the first value and another the last: refused at any depth.
     private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
 
@@ -26,7 +21,14 @@ public static class FactParser
 
     public static (CaseEvent? Fact, IReadOnlyList<FieldError> Errors) Parse(string line) => Parse(line, fromStatement: false);
 
-    private static (CaseEvent? Fact, IReadOnlyList<FieldError> Errors) Parse(string line, bool fromStatement)
+    private static (CaseEvent? Fact, IReadOnlyList<FieldError> Errors) Parse(string line, bool fromStatement) =>
+        WellFormedFact.TryRead(line, fromStatement) is { } fact ? (fact, []) : ParseThoroughly(line, fromStatement);
+
+    /// <summary>
+    /// Every problem of a line, or its fact: the path for a line that <see cref="WellFormedFact"/> did not accept, which
+    /// must come to the same fact when there is one.
+    /// </summary>
+    internal static (CaseEvent? Fact, IReadOnlyList<FieldError> Errors) ParseThoroughly(string line, bool fromStatement)
     {
         JsonDocument document;
         try
@@ -76,7 +78,7 @@ public static class FactParser
             return Failed(new FieldError("type",
                 $"'{typeName}' is recorded only by a statement import (laundertrail import of the statement file), never stated in interchange lines"));
 
-        var shapeErrors = Shapes[type].Check(element);
+        var shapeErrors = FactShape.Of(type).Check(element);
         if (shapeErrors.Count > 0)
             return (null, shapeErrors);
 
@@ -120,7 +122,7 @@ public static class FactParser
         // Our converters throw with a reason meant for a person; the framework's own messages name CLR types.
         if (!e.Message.StartsWith("The JSON value", StringComparison.Ordinal))
             return WithoutPosition(e.Message);
-        var property = Shapes[type].PropertyType(FieldOf(e.Path));
+        var property = FactShape.Of(type).PropertyType(FieldOf(e.Path));
         return property switch
         {
             _ when property == typeof(int) => "must be a whole number",
@@ -142,42 +144,5 @@ public static class FactParser
     {
         var end = message.IndexOf(". ", StringComparison.Ordinal);
         return end < 0 ? message.TrimEnd('.') : message[..end];
-    }
-
-    /// <summary>Which JSON fields a fact type requires and accepts, read from its record declaration.</summary>
-    private sealed record FieldShape(IReadOnlyDictionary<string, PropertyInfo> Accepted, IReadOnlyList<string> Required)
-    {
-        public static FieldShape Of(Type type)
-        {
-            var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.GetCustomAttribute<System.Text.Json.Serialization.JsonIgnoreAttribute>() is null)
-                .ToDictionary(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name), StringComparer.Ordinal);
-            var required = properties
-                .Where(p => p.Value.GetCustomAttribute<RequiredMemberAttribute>() is not null)
-                .Select(p => p.Key)
-                .ToList();
-            return new FieldShape(properties, required);
-        }
-
-        public Type? PropertyType(string field) => Accepted.TryGetValue(field, out var p) ? p.PropertyType : null;
-
-        public List<FieldError> Check(JsonElement element)
-        {
-            var errors = new List<FieldError>();
-            foreach (var field in Required)
-            {
-                if (!element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
-                    errors.Add(new FieldError(field, "is required"));
-            }
-
-            foreach (var property in element.EnumerateObject())
-            {
-                if (!Accepted.ContainsKey(property.Name))
-                    errors.Add(new FieldError(property.Name.Length == 0 ? "\"\"" : Characters.Printable(property.Name),
-                        property.Name.Length == 0 ? "unknown field (a key with no name)" : "unknown field"));
-            }
-
-            return errors;
-        }
     }
 }
