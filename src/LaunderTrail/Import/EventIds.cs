@@ -17,7 +17,8 @@ internal sealed class EventIds(DateTimeOffset recordedAt)
     private readonly byte[] _random = new byte[Block * 16];
     private int _next = Block;
 
-    public Guid Next()
+    /// <summary>Writes the next id's 16 bytes in network order, as PostgreSQL's binary form of a uuid lays them out.</summary>
+    public void WriteNext(Span<byte> id)
     {
         if (_next == Block)
         {
@@ -25,13 +26,11 @@ internal sealed class EventIds(DateTimeOffset recordedAt)
             _next = 0;
         }
 
-        Span<byte> id = stackalloc byte[16];
         _random.AsSpan(16 * _next++, 16).CopyTo(id);
         // unix_ts_ms (48 bits), ver = 7, rand_a (12 bits), var = 0b10, rand_b (62 bits); big-endian, as RFC 9562 lays it out.
         BinaryPrimitives.WriteUInt16BigEndian(id, (ushort)(_unixMilliseconds >> 32));
         BinaryPrimitives.WriteUInt32BigEndian(id[2..], (uint)_unixMilliseconds);
         id[6] = (byte)(0x70 | (id[6] & 0x0F));
         id[8] = (byte)(0x80 | (id[8] & 0x3F));
-        return new Guid(id, bigEndian: true);
     }
 }

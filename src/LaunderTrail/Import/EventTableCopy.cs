@@ -3,7 +3,6 @@ using LaunderTrail.Evidence;
 using LaunderTrail.Storage;
 using Marten.Events;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace LaunderTrail.Import;
 
@@ -29,12 +28,25 @@ internal sealed class EventTableCopy(NpgsqlDataSource db, NpgsqlConnection conne
     private const string Columns =
         "seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, is_archived, correlation_id, headers, user_name";
 
-    private readonly Dictionary<string, IEventType> _mappings =
-        EvidenceTypes.All.ToDictionary(EvidenceTypes.NameOf, t => (IEventType)events.EventMappingFor(t), StringComparer.Ordinal);
+    private const short ColumnCount = 13;
+
+    // Per fact type: its event type name, then, after the time, tenant and dotnet type name, the same for every row.
+    private readonly Dictionary<string, (byte[] Type, byte[] TimeToDotNetType)> _typeFields = EvidenceTypes.All.ToDictionary(
+        EvidenceTypes.NameOf,
+        t => (IEventType)events.EventMappingFor(t) is var mapping
+            ? (BinaryCopyRow.Encode(mapping.EventTypeName),
+                BinaryCopyRow.Encode(recordedAt, JasperFx.StorageConstants.DefaultTenantId, mapping.DotNetTypeName))
+            : default,
+        StringComparer.Ordinal);
+
+    private readonly byte[] _archivedAndBatch = BinaryCopyRow.Encode(false, batchId);
+    private readonly byte[] _user = BinaryCopyRow.Encode(recordedBy);
+    private readonly Dictionary<string, byte[]> _streams = new(StringComparer.Ordinal);
+    private readonly BinaryCopyRow _row = new();
 
     private readonly Queue<long> _sequences = new(SequenceBlock);
     private readonly EventIds _ids = new(recordedAt);
-    private NpgsqlBinaryImporter? _copy;
+    private NpgsqlRawCopyStream? _copy;
     private NpgsqlConnection? _sequenceSession;
 
     /// <summary>
@@ -46,21 +58,25 @@ internal sealed class EventTableCopy(NpgsqlDataSource db, NpgsqlConnection conne
         if (_sequences.Count == 0) ReserveSequences();
 
         _copy ??= BeginCopy();
-        var mapping = _mappings[fact.Type];
-        _copy.StartRow();
-        _copy.Write(_sequences.Dequeue(), NpgsqlDbType.Bigint);
-        _copy.Write(_ids.Next(), NpgsqlDbType.Uuid);
-        _copy.Write(fact.Case, NpgsqlDbType.Varchar);
-        _copy.Write(version, NpgsqlDbType.Bigint);
-        _copy.Write(fact.Canonical, NpgsqlDbType.Jsonb);
-        _copy.Write(mapping.EventTypeName, NpgsqlDbType.Varchar);
-        _copy.Write(recordedAt, NpgsqlDbType.TimestampTz);
-        _copy.Write(JasperFx.StorageConstants.DefaultTenantId, NpgsqlDbType.Varchar);
-        _copy.Write(mapping.DotNetTypeName, NpgsqlDbType.Varchar);
-        _copy.Write(false, NpgsqlDbType.Boolean);
-        _copy.Write(batchId, NpgsqlDbType.Varchar);
-        _copy.Write(fact.Headers, NpgsqlDbType.Jsonb);
-        _copy.Write(recordedBy, NpgsqlDbType.Varchar);
+        var (type, timeToDotNetType) = _typeFields[fact.Type];
+        _row.Start(ColumnCount);
+        _row.Int64(_sequences.Dequeue());
+        _ids.WriteNext(_row.Uuid());
+        _row.Encoded(StreamField(fact.Case));
+        _row.Int64(version);
+        _row.Jsonb(fact.Canonical);
+        _row.Encoded(type);
+        _row.Encoded(timeToDotNetType);
+        _row.Encoded(_archivedAndBatch);
+        _row.Jsonb(fact.Headers);
+        _row.Encoded(_user);
+        _copy.Write(_row.Written);
+    }
+
+    private byte[] StreamField(string @case)
+    {
+        if (!_streams.TryGetValue(@case, out var field)) _streams[@case] = field = BinaryCopyRow.Encode(@case);
+        return field;
     }
 
     /// <summary>
@@ -106,18 +122,19 @@ internal sealed class EventTableCopy(NpgsqlDataSource db, NpgsqlConnection conne
     private async Task PauseAsync(CancellationToken ct)
     {
         if (_copy is null) return;
-        await _copy.CompleteAsync(ct);
-        await _copy.DisposeAsync();
+        // Disposing a raw COPY stream ends the COPY, and reports the server's refusal of any row sent.
+        await using var copy = _copy;
         _copy = null;
+        await copy.WriteAsync(BinaryCopyRow.Trailer.ToArray(), ct);
     }
 
     /// <summary>Completes the COPY under way, if any, so the connection can run a query; the next row begins another.</summary>
     public void Pause()
     {
         if (_copy is null) return;
-        _copy.Complete();
-        _copy.Dispose();
+        using var copy = _copy;
         _copy = null;
+        copy.Write(BinaryCopyRow.Trailer);
     }
 
     /// <remarks>
@@ -125,10 +142,13 @@ internal sealed class EventTableCopy(NpgsqlDataSource db, NpgsqlConnection conne
     /// 30 seconds to take in the last rows (a five-million-fact import failed so at its commit, under a checkpoint).
     /// An import is stopped by cancelling it, never by a clock.
     /// </remarks>
-    private NpgsqlBinaryImporter BeginCopy()
+    private NpgsqlRawCopyStream BeginCopy()
     {
-        var copy = connection.BeginBinaryImport($"copy {schema}.mt_events ({Columns}) from stdin (format binary)");
-        copy.Timeout = TimeSpan.Zero;
+        var copy = connection.BeginRawBinaryCopy($"copy {schema}.mt_events ({Columns}) from stdin (format binary)");
+        // Zero is no timeout, for writing the rows and for reading the server's answer when the COPY ends.
+        copy.WriteTimeout = 0;
+        copy.ReadTimeout = 0;
+        copy.Write(BinaryCopyRow.Header);
         return copy;
     }
 
@@ -146,7 +166,12 @@ internal sealed class EventTableCopy(NpgsqlDataSource db, NpgsqlConnection conne
     {
         try
         {
-            if (_copy is not null) await _copy.DisposeAsync();
+            // Disposed as it is, a raw COPY stream would end the COPY and keep what was sent: it is cancelled first.
+            if (_copy is not null)
+            {
+                await _copy.CancelAsync();
+                await _copy.DisposeAsync();
+            }
         }
         catch (PostgresException)
         {
