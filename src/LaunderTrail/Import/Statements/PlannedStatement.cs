@@ -50,7 +50,8 @@ internal sealed class PlannedStatement(StatementScan scan, IReadOnlyList<Planned
             },
             _ => new FundsTransferred
             {
-                Id = planned.Id!, Case = @case, At = row.At, From = row.From, To = row.To, Amount = row.Amount,
+                Id = StatementFactIds.Transfer(scan.Channel, row.Own, row.Reference, scan.Sha256, row.Sheet, row.Number, planned.SerialTaken),
+                Case = @case, At = row.At, From = row.From, To = row.To, Amount = row.Amount,
                 Channel = scan.Channel, Source = source, Note = row.Note,
             },
         };
@@ -74,7 +75,7 @@ internal sealed class PlannedStatement(StatementScan scan, IReadOnlyList<Planned
 }
 
 /// <summary>
-/// The decision for one used row: <see cref="Id"/> of the transfer it records, or in <see cref="Points"/> the id of the
-/// fact it is the second side of (matched), or of the facts it may be (for review).
+/// The decision for one used row: a transfer of its own (whose id carries its row too when <see cref="SerialTaken"/>),
+/// or in <see cref="Points"/> the id of the fact it is the second side of (matched), or of the facts it may be (for review).
 /// </summary>
-internal sealed record PlannedRow(MatchDecision Decision, string? Id, IReadOnlyList<string> Points);
+internal readonly record struct PlannedRow(MatchDecision Decision, bool SerialTaken, IReadOnlyList<string> Points);

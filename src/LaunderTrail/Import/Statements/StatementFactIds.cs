@@ -12,6 +12,10 @@ public static class StatementFactIds
     public static string Transfer(string channel, string own, string? reference, string sha256, string? sheet, long row) =>
         reference is null ? $"{channel}:{own}:{RowPart(sha256, sheet, row)}" : $"{channel}:{own}:{reference}";
 
+    /// <summary>The id of a transfer, with its row too when its serial is already taken by another row of the same account.</summary>
+    public static string Transfer(string channel, string own, string? reference, string sha256, string? sheet, long row, bool serialTaken) =>
+        serialTaken ? TransferOfRow(channel, own, reference!, sha256, sheet, row) : Transfer(channel, own, reference, sha256, sheet, row);
+
     /// <summary>The id of a transfer whose serial is already taken by another row of the same account: the serial and the row.</summary>
     public static string TransferOfRow(string channel, string own, string reference, string sha256, string? sheet, long row) =>
         $"{channel}:{own}:{reference}:{RowPart(sha256, sheet, row)}";

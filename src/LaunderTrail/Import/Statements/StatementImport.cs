@@ -81,6 +81,7 @@ public sealed class StatementImport(CaseStore store, TimeProvider clock)
         var (planned, alreadyImported) = Plan(scans, recorded);
         var plan = new StatementPlan(options?.Case ?? "", jsonLines, planned, options ?? new StatementOptions { Case = "" });
         var report = new StatementReport(planned, alreadyImported);
+        foreach (var scan in scans) scan.ReleaseRows();
 
         if (dryRun)
         {
@@ -141,25 +142,38 @@ public sealed class StatementImport(CaseStore store, TimeProvider clock)
         var rows = open.Select(t => t.Row).Concat(fresh.SelectMany(s => s.Rows.Select(r => r.Row))).ToList();
         var decisions = TransferMatching.Decide(rows);
 
-        var ids = new string?[rows.Count];
-        for (var i = 0; i < open.Count; i++) ids[i] = open[i].Id;
-        var taken = new HashSet<string>(StringComparer.Ordinal);
+        // A new transfer whose serial its account already used (recorded, or an earlier row) carries its row in its id too.
+        // Ids are made only where a row points to another; each transfer's own is made again when its fact is written.
+        var serialTaken = new bool[rows.Count];
+        var serials = new HashSet<(string Channel, string Own, string Reference)>();
         var index = open.Count;
         foreach (var scan in fresh)
         {
             foreach (var (number, sheet, row) in scan.Rows)
             {
-                if (decisions[index].Outcome == MatchOutcome.Record)
-                {
-                    var id = StatementFactIds.Transfer(scan.Channel, row.Own, row.Reference, scan.Sha256, sheet, number);
-                    if (row.Reference is not null && (recorded.IsTaken(id) || taken.Contains(id)))
-                        id = StatementFactIds.TransferOfRow(scan.Channel, row.Own, row.Reference, scan.Sha256, sheet, number);
-                    taken.Add(id);
-                    ids[index] = id;
-                }
-
+                if (decisions[index].Outcome == MatchOutcome.Record && row.Reference is { } reference)
+                    serialTaken[index] = recorded.IsTaken(StatementFactIds.Transfer(scan.Channel, row.Own, reference, scan.Sha256, sheet, number)) ||
+                                         !serials.Add((scan.Channel, row.Own, reference));
                 index++;
             }
+        }
+
+        var starts = new List<int>();
+        index = open.Count;
+        foreach (var scan in fresh)
+        {
+            starts.Add(index);
+            index += scan.Rows.Count;
+        }
+
+        string IdOf(int i)
+        {
+            if (i < open.Count) return open[i].Id;
+            var found = starts.BinarySearch(i);
+            var statement = found >= 0 ? found : ~found - 1;
+            var scan = fresh[statement];
+            var (number, sheet, row) = scan.Rows[i - starts[statement]];
+            return StatementFactIds.Transfer(scan.Channel, row.Own, row.Reference, scan.Sha256, sheet, number, serialTaken[i]);
         }
 
         var planned = new List<PlannedStatement>();
@@ -169,8 +183,7 @@ public sealed class StatementImport(CaseStore store, TimeProvider clock)
             var plannedRows = new List<PlannedRow>(scan.Rows.Count);
             foreach (var _ in scan.Rows)
             {
-                var decision = decisions[index];
-                plannedRows.Add(Planned(decisions, ids, index));
+                plannedRows.Add(Planned(decisions, serialTaken, IdOf, index));
                 index++;
             }
 
@@ -184,17 +197,17 @@ public sealed class StatementImport(CaseStore store, TimeProvider clock)
     /// A row's decision with the ids it points to. A repeat of a row that is itself a second side points to that row's
     /// fact; a repeat of a row left for review is left for review with it.
     /// </summary>
-    private static PlannedRow Planned(IReadOnlyList<MatchDecision> decisions, string?[] ids, int index)
+    private static PlannedRow Planned(IReadOnlyList<MatchDecision> decisions, bool[] serialTaken, Func<int, string> idOf, int index)
     {
         var decision = decisions[index];
         var target = index;
         while (decisions[target].Outcome == MatchOutcome.Matched) target = decisions[target].Fact;
         if (decisions[target].Outcome == MatchOutcome.Undecided)
-            return new PlannedRow(decisions[target] with { Fact = -1 }, null,
-                decisions[target].Candidates!.Select(c => ids[c]!).Order(StringComparer.Ordinal).ToList());
+            return new PlannedRow(decisions[target] with { Fact = -1 }, false,
+                decisions[target].Candidates!.Select(idOf).Order(StringComparer.Ordinal).ToList());
         return decision.Outcome == MatchOutcome.Matched
-            ? new PlannedRow(decision, null, [ids[target]!])
-            : new PlannedRow(decision, ids[index], []);
+            ? new PlannedRow(decision, false, [idOf(target)])
+            : new PlannedRow(decision, serialTaken[index], []);
     }
 }
 

@@ -27,7 +27,7 @@ public sealed class StatementScan
     public ColumnMap? Map { get; private set; }
     public string? Holder { get; private set; }
     public List<LineError> Errors { get; } = [];
-    public int Used => Rows.Count;
+    public int Used { get; private set; }
     public int Skipped { get; private set; }
 
     /// <summary>Why rows were skipped, with how many rows each reason covers.</summary>
@@ -38,8 +38,11 @@ public sealed class StatementScan
     public DateTimeOffset? From { get; private set; }
     public DateTimeOffset? To { get; private set; }
 
-    /// <summary>The used rows, in the file's order, as matching sees them, and where each stands.</summary>
-    public List<(long Number, string? Sheet, MatchRow Row)> Rows { get; } = [];
+    /// <summary>The used rows, in the file's order, as matching sees them, and where each stands; empty once released.</summary>
+    public List<(long Number, string? Sheet, MatchRow Row)> Rows { get; private set; } = [];
+
+    /// <summary>Lets go of the rows once matching has decided them: the second pass reads the file again.</summary>
+    public void ReleaseRows() => Rows = [];
 
     /// <summary>Per own account, the balance check; empty when the statement shows no balance.</summary>
     public IReadOnlyDictionary<string, ReconciliationResult> Reconciliation =>
@@ -125,6 +128,7 @@ public sealed class StatementScan
         }
 
         if (outcome.Used is not { } row) return;
+        Used++;
         Accounts.Add(row.Own);
         if (row.Unresolved) Unresolved.Add(row.CounterpartyShown);
         Rows.Add((row.Number, row.Sheet, new MatchRow(Intern(row.Own), Intern(row.Counterparty), Holder, row.Flow, row.Amount,

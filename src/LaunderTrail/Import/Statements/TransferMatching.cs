@@ -29,7 +29,7 @@ public enum MatchOutcome
 
 /// <param name="Fact">For <see cref="MatchOutcome.Matched"/>: the row (by index) whose fact this row also shows.</param>
 /// <param name="Candidates">For <see cref="MatchOutcome.Undecided"/>: the rows (by index) it may be, in order.</param>
-public sealed record MatchDecision(MatchOutcome Outcome, int Fact = -1, IReadOnlyList<int>? Candidates = null);
+public readonly record struct MatchDecision(MatchOutcome Outcome, int Fact = -1, IReadOnlyList<int>? Candidates = null);
 
 /// <summary>
 /// Decides which statement rows show the same transfer (docs/statements.md, "Both sides of a transfer, once"). Two rows
