@@ -11,5 +11,5 @@ public interface IEvidenceSource
     IAsyncEnumerable<SourceLine> ReadAsync(CancellationToken ct);
 
     /// <summary>Where the fact on <paramref name="line"/> came from, recorded beside it: the file's name and the line.</summary>
-    string OriginOf(long line) => $"{Path.GetFileName(Name)}:{line}";
+    string OriginOf(SourceLine line) => line.Origin ?? $"{Path.GetFileName(Name)}:{line.Number}";
 }

@@ -96,7 +96,7 @@ internal sealed class ImportScan(bool findsRepeats)
         Span<byte> digest = stackalloc byte[32];
         SHA256.HashData(canonical, digest);
         return new ParsedLine(fact, errors, FactKey.Of(fact.Case, fact.Id), FactKey.Prefix(digest), canonical,
-            FactHeaders.Template(digest, source.OriginOf(line.Number), recordedAt));
+            FactHeaders.Template(digest, source.OriginOf(line), recordedAt));
     }
 
     private sealed record ParsedLine(CaseEvent? Fact, IReadOnlyList<FieldError> Errors, FactKey Key, UInt128 Digest, byte[] Canonical, byte[] Headers);
@@ -156,17 +156,18 @@ internal sealed class ImportScan(bool findsRepeats)
     }
 
     /// <summary>
-    /// Reads the source again to name in the error of each repeat with other content the line where the fact first
-    /// stands. It reads to the end even when all are found: a source may note where its lines come from as it is
-    /// read (a statement plan), for the errors to be located afterwards.
+    /// Reads the source again, as far as needed, to name in the error of each repeat with other content the line where
+    /// the fact first stands.
     /// </summary>
     private async Task PlaceRepeatsAsync(IEvidenceSource source, CancellationToken ct)
     {
         var firstLines = _unplaced.Select(r => r.Key).Distinct().ToDictionary(k => k, _ => 0L);
+        var unfound = firstLines.Count;
         await foreach (var (line, key) in OrderedParallel.MapAsync(source.ReadAsync(ct), KeyOf, ct))
         {
             if (key is not { } k || !firstLines.TryGetValue(k, out var known) || known != 0) continue;
             firstLines[k] = line.Number;
+            if (--unfound == 0) break;
         }
 
         foreach (var repeat in _unplaced)

@@ -86,10 +86,10 @@ public sealed class StatementImport(CaseStore store, TimeProvider clock)
         if (dryRun)
         {
             var lines = new List<string>();
-            await foreach (var line in plan.ReadAsync(ct))
+            await foreach (var (line, place) in plan.ReadPlacedAsync(ct))
             {
                 if (FactParser.Parse(line) is { Fact: null } refused)
-                    errors.AddRange(refused.Errors.Select(e => plan.Locate(new LineError(plan.Name, line.Number, e.Field, e.Reason))));
+                    errors.AddRange(refused.Errors.Select(e => StatementPlan.Locate(new LineError(plan.Name, line.Number, e.Field, e.Reason), place)));
                 else if (!string.IsNullOrWhiteSpace(line.Text)) lines.Add(line.Text);
             }
 
@@ -102,7 +102,7 @@ public sealed class StatementImport(CaseStore store, TimeProvider clock)
             : await importer.ImportAsync(plan, recordedBy, callersTransaction, ct);
         return outcome.Accepted
             ? new StatementImportOutcome([], outcome.Summary, report, null)
-            : StatementImportOutcome.Refused(outcome.Errors.Select(plan.Locate).ToList());
+            : StatementImportOutcome.Refused(await plan.LocateAsync(outcome.Errors, ct));
     }
 
     /// <summary>The lock statement imports of a case take; a name no case number written as such can share.</summary>

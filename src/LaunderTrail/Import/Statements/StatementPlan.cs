@@ -8,8 +8,8 @@ namespace LaunderTrail.Import.Statements;
 /// What one import run will record, as interchange lines the importer checks and writes like any other: the lines of
 /// the JSON Lines files given, as they are, then for each new statement a fact per used row (a transfer, a second
 /// side, or a row for review) in the statement's order, then the statement itself. Statements are read a second time
-/// to produce their lines, so memory holds no row. Each line remembers where it came from, so errors and the recorded
-/// origin name the file and row, never a line of this composite.
+/// to produce their lines, so memory holds no row. Each line carries where it came from, so the recorded origin names
+/// the file and row, never a line of this composite; errors are located by reading the plan again.
 /// </summary>
 internal sealed class StatementPlan(
     string @case,
@@ -17,37 +17,45 @@ internal sealed class StatementPlan(
     IReadOnlyList<PlannedStatement> statements,
     StatementOptions options) : IEvidenceSource
 {
-    private readonly List<(string File, long Row, string? Sheet)> _origins = [];
-
     public string Name => "statement import";
 
     public long? Length => null;
 
-    public string OriginOf(long line)
+    public IAsyncEnumerable<SourceLine> ReadAsync(CancellationToken ct) => ReadPlacedAsync(ct).Select(placed => placed.Line);
+
+    /// <summary>
+    /// Errors of the importer, about lines of this plan, as errors about the files and rows they came from: the plan
+    /// is read again to find them, since it keeps nothing per line while it is read.
+    /// </summary>
+    public async Task<IReadOnlyList<LineError>> LocateAsync(IReadOnlyList<LineError> errors, CancellationToken ct)
     {
-        var (file, row, sheet) = _origins[(int)line - 1];
-        return row == 0 ? Path.GetFileName(file) : sheet is null ? $"{Path.GetFileName(file)}:{row}" : $"{Path.GetFileName(file)}:{sheet}!{row}";
+        var wanted = errors.Select(e => e.Line).ToHashSet();
+        var places = new Dictionary<long, Place>();
+        await foreach (var (line, place) in ReadPlacedAsync(ct))
+        {
+            if (!wanted.Contains(line.Number)) continue;
+            places[line.Number] = place;
+            if (places.Count == wanted.Count) break;
+        }
+
+        return errors.Select(e => places.TryGetValue(e.Line, out var place) ? Locate(e, place) : e).ToList();
     }
 
-    /// <summary>An error of the importer, about a line of this plan, as an error about the file and row it came from.</summary>
-    public LineError Locate(LineError error)
-    {
-        if (error.Line < 1 || error.Line > _origins.Count) return error;
-        var (file, row, sheet) = _origins[(int)error.Line - 1];
-        return new LineError(file, Math.Max(row, 1), sheet is null ? error.Field : $"{sheet}!{error.Field}", error.Reason);
-    }
+    /// <summary>An error of the importer about a line of this plan, as an error about the file and row it came from.</summary>
+    public static LineError Locate(LineError error, Place place) =>
+        new(place.File, Math.Max(place.Row, 1), place.Sheet is null ? error.Field : $"{place.Sheet}!{error.Field}", error.Reason);
 
-    public async IAsyncEnumerable<SourceLine> ReadAsync([EnumeratorCancellation] CancellationToken ct)
+    /// <summary>Every line of the plan with the file and row it comes from (row 0: the statement itself).</summary>
+    public async IAsyncEnumerable<(SourceLine Line, Place Place)> ReadPlacedAsync([EnumeratorCancellation] CancellationToken ct)
     {
-        _origins.Clear();
         long number = 0;
         foreach (var file in jsonLines)
         {
             await using var stream = file.Open();
             await foreach (var line in JsonLinesReader.ReadAsync(stream, ct))
             {
-                _origins.Add((file.Name, line.Number, null));
-                yield return line with { Number = ++number };
+                var place = new Place(file.Name, line.Number, null);
+                yield return (line with { Number = ++number, Origin = place.Origin }, place);
             }
         }
 
@@ -56,12 +64,20 @@ internal sealed class StatementPlan(
             foreach (var (row, sheet, fact) in statement.Facts(@case, options))
             {
                 ct.ThrowIfCancellationRequested();
-                _origins.Add((statement.Scan.File.Name, row, sheet));
-                yield return Line(++number, fact);
+                var place = new Place(statement.Scan.File.Name, row, sheet);
+                yield return (Line(++number, fact, place.Origin), place);
             }
         }
     }
 
-    private static SourceLine Line(long number, CaseEvent fact) =>
-        new(number, JsonSerializer.Serialize(fact, fact.GetType(), EvidenceJson.Options), 0, FromStatement: true);
+    /// <summary>Where a line of the plan comes from: a file, and its line or row (0 for a statement's own fact), on a sheet.</summary>
+    public sealed record Place(string File, long Row, string? Sheet)
+    {
+        /// <summary>As recorded beside the fact: <c>bank.csv:14</c>, <c>bill.xlsx:Sheet1!20</c>, <c>bank.csv</c>.</summary>
+        public string Origin =>
+            Row == 0 ? Path.GetFileName(File) : Sheet is null ? $"{Path.GetFileName(File)}:{Row}" : $"{Path.GetFileName(File)}:{Sheet}!{Row}";
+    }
+
+    private static SourceLine Line(long number, CaseEvent fact, string origin) =>
+        new(number, JsonSerializer.Serialize(fact, fact.GetType(), EvidenceJson.Options), 0, FromStatement: true, Origin: origin);
 }

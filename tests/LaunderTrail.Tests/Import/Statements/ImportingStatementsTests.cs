@@ -267,6 +267,20 @@ public sealed class ImportingStatementsTests(PostgresServer server) : StatementI
     }
 
     [Fact]
+    public async Task A_statement_row_the_import_refuses_is_named_at_its_file_and_row()
+    {
+        var inDollars = Files.Write("dollars.jsonl", new UTF8Encoding(false),
+            $$"""{"id":"usd-1","case":"{{Case}}","type":"FundsTransferred","at":"2019-04-28T10:00:00+08:00","from":"a","to":"b","amount":5,"currency":"USD"}""");
+        var bank = Files.ZhengBank();
+
+        var outcome = await Import(Options(), inDollars, bank);
+
+        Assert.False(outcome.Accepted);
+        Assert.StartsWith($"{bank}:4: currency: case '{Case}' is in USD", outcome.Errors[0].ToString());
+        Assert.Equal(0, await ScalarAsync("select count(*) from {schema}.mt_events where stream_id not like 'recorded:%'"));
+    }
+
+    [Fact]
     public async Task Every_row_whose_amount_time_or_direction_cannot_be_read_is_named_and_nothing_is_written()
     {
         var bad = Files.Write("bad.csv", StatementSamples.Gb18030,
