@@ -32,12 +32,7 @@ internal sealed class EventTableCopy(NpgsqlDataSource db, NpgsqlConnection conne
 
     // Per fact type: its event type name, then, after the time, tenant and dotnet type name, the same for every row.
     private readonly Dictionary<string, (byte[] Type, byte[] TimeToDotNetType)> _typeFields = EvidenceTypes.All.ToDictionary(
-        EvidenceTypes.NameOf,
-        t => (IEventType)events.EventMappingFor(t) is var mapping
-            ? (BinaryCopyRow.Encode(mapping.EventTypeName),
-                BinaryCopyRow.Encode(recordedAt, JasperFx.StorageConstants.DefaultTenantId, mapping.DotNetTypeName))
-            : default,
-        StringComparer.Ordinal);
+        EvidenceTypes.NameOf, t => TypeFields(events.EventMappingFor(t), recordedAt), StringComparer.Ordinal);
 
     private readonly byte[] _archivedAndBatch = BinaryCopyRow.Encode(false, batchId);
     private readonly byte[] _user = BinaryCopyRow.Encode(recordedBy);
@@ -72,6 +67,10 @@ internal sealed class EventTableCopy(NpgsqlDataSource db, NpgsqlConnection conne
         _row.Encoded(_user);
         _copy.Write(_row.Written);
     }
+
+    private static (byte[] Type, byte[] TimeToDotNetType) TypeFields(IEventType mapping, DateTimeOffset recordedAt) =>
+        (BinaryCopyRow.Encode(mapping.EventTypeName),
+            BinaryCopyRow.Encode(recordedAt, JasperFx.StorageConstants.DefaultTenantId, mapping.DotNetTypeName));
 
     private byte[] StreamField(string @case)
     {

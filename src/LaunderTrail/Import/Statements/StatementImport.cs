@@ -146,9 +146,11 @@ public sealed class StatementImport(CaseStore store, TimeProvider clock)
         // Ids are made only where a row points to another; each transfer's own is made again when its fact is written.
         var serialTaken = new bool[rows.Count];
         var serials = new HashSet<(string Channel, string Own, string Reference)>();
+        var starts = new List<int>();
         var index = open.Count;
         foreach (var scan in fresh)
         {
+            starts.Add(index);
             foreach (var (number, sheet, row) in scan.Rows)
             {
                 if (decisions[index].Outcome == MatchOutcome.Record && row.Reference is { } reference)
@@ -156,14 +158,6 @@ public sealed class StatementImport(CaseStore store, TimeProvider clock)
                                          !serials.Add((scan.Channel, row.Own, reference));
                 index++;
             }
-        }
-
-        var starts = new List<int>();
-        index = open.Count;
-        foreach (var scan in fresh)
-        {
-            starts.Add(index);
-            index += scan.Rows.Count;
         }
 
         string IdOf(int i)
