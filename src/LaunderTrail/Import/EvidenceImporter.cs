@@ -119,7 +119,7 @@ public sealed class EvidenceImporter(CaseStore store, TimeProvider clock)
         // In the caller's transaction, an attempt's writes and locks are undone by rolling back to where it began.
         await using var savepoint = callersTransaction is null ? null : await ImportSavepoint.SetAsync(callersTransaction, ct);
         var locked = lockFirst.Count == 0 ? null
-            : await CaseLock.AcquireAsync(store.ConnectionString, callersTransaction, lockFirst, ct);
+            : await CaseLock.AcquireAsync(store.Db, callersTransaction, lockFirst, ct);
         await using var writer = new ImportWriter(store, source, scan, recordedAt, summary.Batch, recordedBy, progress, locked,
             callersTransaction, LoadedWholeUpTo);
         var accepted = WriteQueue();

@@ -198,7 +198,7 @@ internal sealed class ImportWriter(
     private bool Meet(string @case, CancellationToken ct)
     {
         // The few queries made when a case is first met are asynchronous; this thread waits for them.
-        _locks ??= CaseLock.OpenAsync(store.ConnectionString, callersTransaction, ct).GetAwaiter().GetResult();
+        _locks ??= CaseLock.OpenAsync(store.Db, callersTransaction, ct).GetAwaiter().GetResult();
         // Locks taken in the caller's transaction are taken on the connection the COPY runs on.
         if (callersTransaction is not null) _copy?.Pause();
         if (!_locks.TakeAsync(@case, ct).GetAwaiter().GetResult())

@@ -26,10 +26,10 @@ public sealed class CaseLock : IAsyncDisposable
     /// Takes the locks of all the cases in the order of their keys, so two writers cannot deadlock: in the caller's
     /// transaction when it has one, else on a session of their own (<see cref="OpenAsync"/>).
     /// </summary>
-    public static async Task<CaseLock> AcquireAsync(string connectionString, NpgsqlConnection? callersTransaction,
+    public static async Task<CaseLock> AcquireAsync(NpgsqlDataSource db, NpgsqlConnection? callersTransaction,
         IEnumerable<string> cases, CancellationToken ct)
     {
-        var caseLock = await OpenAsync(connectionString, callersTransaction, ct);
+        var caseLock = await OpenAsync(db, callersTransaction, ct);
         try
         {
             await caseLock.TakeInOrderAsync(cases, ct);
@@ -52,22 +52,10 @@ public sealed class CaseLock : IAsyncDisposable
     /// another (Wolverine's transaction) still keeps other writers off its cases until then; disposing them releases
     /// nothing, and the connection must be free when a lock is taken (no COPY under way).
     /// </summary>
-    public static async Task<CaseLock> OpenAsync(string connectionString, NpgsqlConnection? callersTransaction, CancellationToken ct)
-    {
-        if (callersTransaction is not null) return new CaseLock(callersTransaction, transactional: true);
-        var connection = new NpgsqlConnection(connectionString);
-        try
-        {
-            await connection.OpenAsync(ct);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-
-        return new CaseLock(connection, transactional: false);
-    }
+    public static async Task<CaseLock> OpenAsync(NpgsqlDataSource db, NpgsqlConnection? callersTransaction, CancellationToken ct) =>
+        callersTransaction is not null
+            ? new CaseLock(callersTransaction, transactional: true)
+            : new CaseLock(await db.OpenConnectionAsync(ct), transactional: false);
 
     private async Task TakeInOrderAsync(IEnumerable<string> cases, CancellationToken ct)
     {

@@ -13,15 +13,17 @@ public sealed class CaseStore : IAsyncDisposable
 {
     private readonly bool _ownsDocuments;
 
-    /// <param name="documents">The Marten store, with <paramref name="flows"/> registered; one of its own when null.</param>
-    private CaseStore(DatabaseLogins logins, string schema, CaseFlowsProjection flows, DocumentStore? documents)
+    /// <param name="documents">The Marten store, with <paramref name="flows"/> registered.</param>
+    /// <param name="ownsDocuments">Whether this store disposes <paramref name="documents"/>.</param>
+    private CaseStore(DatabaseLogins logins, string schema, CaseFlowsProjection flows, DocumentStore documents,
+        bool ownsDocuments, NpgsqlDataSource db)
     {
         Logins = logins;
         Schema = schema;
         Flows = flows;
-        _ownsDocuments = documents is null;
-        Documents = documents ?? EvidenceStore.Open(logins.Application, schema, flows);
-        Db = NpgsqlDataSource.Create(logins.Application);
+        _ownsDocuments = ownsDocuments;
+        Documents = documents;
+        Db = db;
     }
 
     public DatabaseLogins Logins { get; }
@@ -45,9 +47,24 @@ public sealed class CaseStore : IAsyncDisposable
     public static async Task<CaseStore> OpenAsync(DatabaseLogins logins, string schema = EvidenceStore.DefaultSchema,
         CancellationToken ct = default)
     {
-        await MigrateAsync(logins, schema, ct);
         CaseStore? store = null;
-        store = new CaseStore(logins, schema, new CaseFlowsProjection(() => store!), documents: null);
+        var flows = new CaseFlowsProjection(() => store!);
+        var db = NpgsqlDataSource.Create(logins.Application);
+        // Configuring Marten needs no database: it runs while the schema is checked, which mostly waits on the database.
+        var documents = Task.Run(() => EvidenceStore.Open(logins.Application, schema, flows), ct);
+        var migrated = logins.Owner == logins.Application ? MigrateAsync(db, logins, schema, ct) : MigrateAsync(logins, schema, ct);
+        try
+        {
+            await Task.WhenAll(documents, migrated);
+        }
+        catch
+        {
+            if (documents.IsCompletedSuccessfully) documents.Result.Dispose();
+            await db.DisposeAsync();
+            throw;
+        }
+
+        store = new CaseStore(logins, schema, flows, documents.Result, ownsDocuments: true, db);
         return store;
     }
 
@@ -57,12 +74,18 @@ public sealed class CaseStore : IAsyncDisposable
     /// store. The schema must be up to date (<see cref="MigrateAsync"/>).
     /// </summary>
     public static CaseStore Over(DatabaseLogins logins, string schema, DocumentStore documents, CaseFlowsProjection flows) =>
-        new(logins, schema, flows, documents);
+        new(logins, schema, flows, documents, ownsDocuments: false, NpgsqlDataSource.Create(logins.Application));
 
     /// <summary>Brings the schema up to date as the owner login, as <see cref="OpenAsync(DatabaseLogins, string, CancellationToken)"/> does first.</summary>
     public static async Task MigrateAsync(DatabaseLogins logins, string schema, CancellationToken ct)
     {
         await using var ownerDb = NpgsqlDataSource.Create(logins.Owner);
+        await MigrateAsync(ownerDb, logins, schema, ct);
+    }
+
+    /// <param name="ownerDb">A data source of the owner login.</param>
+    private static async Task MigrateAsync(NpgsqlDataSource ownerDb, DatabaseLogins logins, string schema, CancellationToken ct)
+    {
         var current = await SchemaFingerprint.MatchesAsync(ownerDb, schema, ct);
         if (!current)
         {

@@ -89,7 +89,7 @@ public sealed class OverlappedWriteTests(PostgresServer server) : StoreFixture(s
         var (later, earlier) = CasesMetAgainstKeyOrder();
         var text = Lines.Join(
             Line(later, "t-1", "10"), Line(earlier, "t-2", "20"), Line(later, "t-3", "30"), Line(earlier, "t-4", "40"));
-        var holder = await CaseLock.AcquireAsync(Server.ConnectionString, callersTransaction: null, [earlier], Ct);
+        var holder = await CaseLock.AcquireAsync(Store.Db, callersTransaction: null, [earlier], Ct);
 
         var importing = Import(text);
         await WaitUntilAdvisoryLockIsAwaitedAsync();

@@ -74,7 +74,7 @@ public sealed class StatementImport(CaseStore store, TimeProvider clock)
         // Matching decides against what the case holds, so from that read to the end of the write no other statement
         // import of the case may record: two imports of the two sides of one transfer would each record it.
         await using var statementLock = options is null ? null
-            : await CaseLock.AcquireAsync(store.ConnectionString, callersTransaction, [StatementLockName(options.Case)], ct);
+            : await CaseLock.AcquireAsync(store.Db, callersTransaction, [StatementLockName(options.Case)], ct);
         var recorded = options is null
             ? RecordedStatements.None
             : await RecordedStatements.LoadAsync(store.Db, store.Schema, options.Case, ct);
