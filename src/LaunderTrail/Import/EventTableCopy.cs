@@ -25,6 +25,13 @@ internal sealed class EventTableCopy(NpgsqlDataSource db, NpgsqlConnection conne
     /// </summary>
     private const int SequenceBlock = 10_000;
 
+    /// <summary>
+    /// Rows per COPY statement. PostgreSQL checks each row's foreign key to its stream when the statement ends: with
+    /// one COPY for the whole import, every check would wait for its end, the server working alone while the checking
+    /// pass, long done, waits for it. Ended every so many rows, each part's checks run while the check goes on.
+    /// </summary>
+    internal const int RowsPerCopy = 20_000;
+
     private const string Columns =
         "seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, is_archived, correlation_id, headers, user_name";
 
@@ -42,6 +49,7 @@ internal sealed class EventTableCopy(NpgsqlDataSource db, NpgsqlConnection conne
     private readonly Queue<long> _sequences = new(SequenceBlock);
     private readonly EventIds _ids = new(recordedAt);
     private NpgsqlRawCopyStream? _copy;
+    private int _rowsInCopy;
     private NpgsqlConnection? _sequenceSession;
 
     /// <summary>
@@ -52,7 +60,9 @@ internal sealed class EventTableCopy(NpgsqlDataSource db, NpgsqlConnection conne
     {
         if (_sequences.Count == 0) ReserveSequences();
 
+        if (_rowsInCopy == RowsPerCopy) Pause();
         _copy ??= BeginCopy();
+        _rowsInCopy++;
         var (type, timeToDotNetType) = _typeFields[fact.Type];
         _row.Start(ColumnCount);
         _row.Int64(_sequences.Dequeue());
@@ -148,6 +158,7 @@ internal sealed class EventTableCopy(NpgsqlDataSource db, NpgsqlConnection conne
         copy.WriteTimeout = 0;
         copy.ReadTimeout = 0;
         copy.Write(BinaryCopyRow.Header);
+        _rowsInCopy = 0;
         return copy;
     }
 

@@ -48,6 +48,22 @@ public sealed class OverlappedWriteTests(PostgresServer server) : StoreFixture(s
     }
 
     [Fact]
+    public async Task A_source_written_in_several_COPY_statements_is_recorded_whole_its_chain_intact_and_a_late_repeat_kept_once()
+    {
+        var facts = 2 * EventTableCopy.RowsPerCopy + 500;
+        var all = Generated(facts);
+        var firstLine = all[..(all.IndexOf('\n') + 1)];
+
+        var outcome = await Import(all + firstLine);
+
+        Assert.True(outcome.Accepted, string.Join("\n", outcome.Errors));
+        Assert.Equal((facts, 1), (outcome.Summary.Recorded, outcome.Summary.RepeatedInSource));
+        Assert.Equal(facts, await Events());
+        Assert.Equal(facts, await Streams());
+        Assert.Null(await StoredChainCheck.RunAsync(new CaseHistory(Store), Case, Ct));
+    }
+
+    [Fact]
     public async Task An_invalid_last_line_of_a_large_file_leaves_nothing_written_for_a_new_case()
     {
         var text = Generated(Facts) + "{\"id\":\"late\",\"case\":\"" + Case + "\",\"type\":\"FundsTransferred\"}\n";
