@@ -3,29 +3,29 @@ using LaunderTrail.Evidence;
 namespace LaunderTrail.Import.Statements;
 
 /// <summary>
-/// A statement the import will record, with the decision for each of its used rows (in the file's order) and the ids
-/// the matched and reviewed rows point to.
+/// A statement the import will record: its place among the import's statements, and how many of its used rows are
+/// matched and left for review (each row's decision is read back, in the file's order, while its facts are made).
 /// </summary>
-internal sealed class PlannedStatement(StatementScan scan, IReadOnlyList<PlannedRow> rows)
+internal sealed class PlannedStatement(StatementScan scan, int index, int matched, int forReview)
 {
     public StatementScan Scan => scan;
 
-    public IReadOnlyList<PlannedRow> Rows => rows;
+    public int Matched => matched;
 
-    public int Matched => rows.Count(r => r.Decision.Outcome == MatchOutcome.Matched);
-
-    public int ForReview => rows.Count(r => r.Decision.Outcome == MatchOutcome.Undecided);
+    public int ForReview => forReview;
 
     /// <summary>The statement's facts, reading the file again: one per used row, then the statement's own.</summary>
-    public IEnumerable<(long Row, string? Sheet, CaseEvent Fact)> Facts(string @case, StatementOptions options)
+    /// <param name="plan">The decisions of the import's rows, in the files' order, positioned before this statement's first.</param>
+    public async IAsyncEnumerable<(long Row, string? Sheet, CaseEvent Fact)> FactsAsync(string @case, StatementOptions options,
+        IAsyncEnumerator<PlannedRow> plan)
     {
         var reading = new StatementReading(scan.File, scan.Kind, options);
-        var next = 0;
         foreach (var outcome in reading.Rows())
         {
             if (outcome.Used is not { } row) continue;
-            var planned = rows[next++];
-            yield return (row.Number, row.Sheet, FactOf(@case, row, planned));
+            if (!await plan.MoveNextAsync() || plan.Current.Statement != index || plan.Current.Number != row.Number || plan.Current.Sheet != row.Sheet)
+                throw new UnreadableStatementException(row.Number, "the file changed while it was being imported");
+            yield return (row.Number, row.Sheet, FactOf(@case, row, plan.Current));
         }
 
         yield return (0, null, Imported(@case));
@@ -34,7 +34,7 @@ internal sealed class PlannedStatement(StatementScan scan, IReadOnlyList<Planned
     private CaseEvent FactOf(string @case, StatementRow row, PlannedRow planned)
     {
         var source = scan.Cite(row.Sheet, row.Number);
-        return planned.Decision.Outcome switch
+        return planned.Outcome switch
         {
             MatchOutcome.Matched => new StatementRowMatched
             {
@@ -75,7 +75,16 @@ internal sealed class PlannedStatement(StatementScan scan, IReadOnlyList<Planned
 }
 
 /// <summary>
-/// The decision for one used row: a transfer of its own (whose id carries its row too when <see cref="SerialTaken"/>),
-/// or in <see cref="Points"/> the id of the fact it is the second side of (matched), or of the facts it may be (for review).
+/// The decision for one used row (of the statement at <see cref="Statement"/>, by its place among the import's): a
+/// transfer of its own (whose id carries its row too when <see cref="SerialTaken"/>), or in <see cref="Points"/> the id
+/// of the fact it is the second side of (matched), or of the facts it may be (for review, sorted).
 /// </summary>
-internal readonly record struct PlannedRow(MatchDecision Decision, bool SerialTaken, IReadOnlyList<string> Points);
+internal sealed record PlannedRow(
+    int Statement,
+    long Number,
+    string? Sheet,
+    decimal Amount,
+    DateTimeOffset At,
+    MatchOutcome Outcome,
+    bool SerialTaken,
+    IReadOnlyList<string> Points);

@@ -58,10 +58,12 @@ public sealed class StatementImport(CaseStore store, TimeProvider clock)
         errors.AddRange(aliasErrors);
         options = options is null ? null : options with { Aliases = aliasTable };
 
+        await using var decisions = statements.Count == 0 ? null : await MatchTable.OpenAsync(store.Db, ct);
         var scans = new List<StatementScan>();
         foreach (var (file, kind) in statements)
         {
-            var scan = StatementScan.Run(file, kind, options!);
+            var index = scans.Count;
+            var scan = StatementScan.Run(file, kind, options!, (number, sheet, row) => decisions!.Add(index, number, sheet, row));
             if (scan.Map?.Layout.Profile == StatementProfiles.Mapping && options!.TimeZone is null && scan.Map.Layout.TimeZone is null)
                 scan.Errors.Insert(0, new LineError(file.Name, 1, "tz", "the mapping names no time zone: give --tz (e.g. --tz +00:00)"));
             errors.AddRange(scan.Errors);
@@ -78,10 +80,11 @@ public sealed class StatementImport(CaseStore store, TimeProvider clock)
         var recorded = options is null
             ? RecordedStatements.None
             : await RecordedStatements.LoadAsync(store.Db, store.Schema, options.Case, ct);
-        var (planned, alreadyImported) = Plan(scans, recorded);
-        var plan = new StatementPlan(options?.Case ?? "", jsonLines, planned, options ?? new StatementOptions { Case = "" });
-        var report = new StatementReport(planned, alreadyImported);
-        foreach (var scan in scans) scan.ReleaseRows();
+        var (planned, alreadyImported, forReview) = decisions is null
+            ? ([], [], [])
+            : await PlanAsync(scans, recorded, decisions, ct);
+        var plan = new StatementPlan(options?.Case ?? "", jsonLines, planned, decisions, options ?? new StatementOptions { Case = "" });
+        var report = new StatementReport(planned, alreadyImported, forReview);
 
         if (dryRun)
         {
@@ -120,88 +123,38 @@ public sealed class StatementImport(CaseStore store, TimeProvider clock)
         }
     }
 
-    /// <summary>Matches the new statements' rows with each other and with the case's open transfers, and gives every row its decision and ids.</summary>
-    private static (List<PlannedStatement> Planned, List<(StatementScan Scan, string RecordedAs)> AlreadyImported) Plan(
-        List<StatementScan> scans, RecordedStatements recorded)
+    /// <summary>
+    /// Leaves out the statements recorded already, matches the new statements' rows with each other and with the case's
+    /// open transfers, and lists the rows left for review.
+    /// </summary>
+    private static async Task<(List<PlannedStatement> Planned, List<(StatementScan Scan, string RecordedAs)> AlreadyImported, List<string> ForReview)>
+        PlanAsync(List<StatementScan> scans, RecordedStatements recorded, MatchTable decisions, CancellationToken ct)
     {
         var alreadyImported = new List<(StatementScan, string)>();
-        var fresh = new List<StatementScan>();
+        var fresh = new List<int>();
         var shas = new Dictionary<string, StatementScan>(StringComparer.Ordinal);
-        foreach (var scan in scans)
+        for (var i = 0; i < scans.Count; i++)
         {
+            var scan = scans[i];
             if (recorded.HasStatement(scan.Sha256, out var earlier)) alreadyImported.Add((scan, $"recorded earlier as {earlier.File}"));
             else if (shas.TryGetValue(scan.Sha256, out var twin)) alreadyImported.Add((scan, $"the same bytes as {twin.File.Name}"));
             else
             {
                 shas[scan.Sha256] = scan;
-                fresh.Add(scan);
+                fresh.Add(i);
             }
         }
 
-        var open = recorded.OpenTransfers;
-        var rows = open.Select(t => t.Row).Concat(fresh.SelectMany(s => s.Rows.Select(r => r.Row))).ToList();
-        var decisions = TransferMatching.Decide(rows);
-
-        // A new transfer whose serial its account already used (recorded, or an earlier row) carries its row in its id too.
-        // Ids are made only where a row points to another; each transfer's own is made again when its fact is written.
-        var serialTaken = new bool[rows.Count];
-        var serials = new HashSet<(string Channel, string Own, string Reference)>();
-        var starts = new List<int>();
-        var index = open.Count;
-        foreach (var scan in fresh)
-        {
-            starts.Add(index);
-            foreach (var (number, sheet, row) in scan.Rows)
-            {
-                if (decisions[index].Outcome == MatchOutcome.Record && row.Reference is { } reference)
-                    serialTaken[index] = recorded.IsTaken(StatementFactIds.Transfer(scan.Channel, row.Own, reference, scan.Sha256, sheet, number)) ||
-                                         !serials.Add((scan.Channel, row.Own, reference));
-                index++;
-            }
-        }
-
-        string IdOf(int i)
-        {
-            if (i < open.Count) return open[i].Id;
-            var found = starts.BinarySearch(i);
-            var statement = found >= 0 ? found : ~found - 1;
-            var scan = fresh[statement];
-            var (number, sheet, row) = scan.Rows[i - starts[statement]];
-            return StatementFactIds.Transfer(scan.Channel, row.Own, row.Reference, scan.Sha256, sheet, number, serialTaken[i]);
-        }
-
-        var planned = new List<PlannedStatement>();
-        index = open.Count;
-        foreach (var scan in fresh)
-        {
-            var plannedRows = new List<PlannedRow>(scan.Rows.Count);
-            foreach (var _ in scan.Rows)
-            {
-                plannedRows.Add(Planned(decisions, serialTaken, IdOf, index));
-                index++;
-            }
-
-            planned.Add(new PlannedStatement(scan, plannedRows));
-        }
-
-        return (planned, alreadyImported);
-    }
-
-    /// <summary>
-    /// A row's decision with the ids it points to. A repeat of a row that is itself a second side points to that row's
-    /// fact; a repeat of a row left for review is left for review with it.
-    /// </summary>
-    private static PlannedRow Planned(IReadOnlyList<MatchDecision> decisions, bool[] serialTaken, Func<int, string> idOf, int index)
-    {
-        var decision = decisions[index];
-        var target = index;
-        while (decisions[target].Outcome == MatchOutcome.Matched) target = decisions[target].Fact;
-        if (decisions[target].Outcome == MatchOutcome.Undecided)
-            return new PlannedRow(decisions[target] with { Fact = -1 }, false,
-                decisions[target].Candidates!.Select(idOf).Order(StringComparer.Ordinal).ToList());
-        return decision.Outcome == MatchOutcome.Matched
-            ? new PlannedRow(decision, false, [idOf(target)])
-            : new PlannedRow(decision, serialTaken[index], []);
+        await decisions.DecideAsync(recorded.OpenTransfers, fresh, scans.Select(s => s.Sha256).ToList(), recorded.IsTaken, ct);
+        var counts = await decisions.CountsAsync(ct);
+        var planned = fresh
+            .Select(i => (Index: i, Counts: counts.GetValueOrDefault(i)))
+            .Select(s => new PlannedStatement(scans[s.Index], s.Index, s.Counts.Matched, s.Counts.ForReview))
+            .ToList();
+        var forReview = new List<string>();
+        await foreach (var row in decisions.PlannedAsync(forReviewOnly: true, ct))
+            forReview.Add(StatementReport.Describe(scans[row.Statement], row));
+        return (planned, alreadyImported, forReview);
     }
 }
 

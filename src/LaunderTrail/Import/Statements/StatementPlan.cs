@@ -8,13 +8,14 @@ namespace LaunderTrail.Import.Statements;
 /// What one import run will record, as interchange lines the importer checks and writes like any other: the lines of
 /// the JSON Lines files given, as they are, then for each new statement a fact per used row (a transfer, a second
 /// side, or a row for review) in the statement's order, then the statement itself. Statements are read a second time
-/// to produce their lines, so memory holds no row. Each line carries where it came from, so the recorded origin names
+/// to produce their lines, beside their rows' decisions read back from the database, so memory holds no row. Each line carries where it came from, so the recorded origin names
 /// the file and row, never a line of this composite; errors are located by reading the plan again.
 /// </summary>
 internal sealed class StatementPlan(
     string @case,
     IReadOnlyList<StatementFile> jsonLines,
     IReadOnlyList<PlannedStatement> statements,
+    MatchTable? decisions,
     StatementOptions options) : IEvidenceSource
 {
     public string Name => "statement import";
@@ -59,9 +60,11 @@ internal sealed class StatementPlan(
             }
         }
 
+        if (decisions is null) yield break;
+        await using var plan = decisions.PlannedAsync(forReviewOnly: false, ct).GetAsyncEnumerator(ct);
         foreach (var statement in statements)
         {
-            foreach (var (row, sheet, fact) in statement.Facts(@case, options))
+            await foreach (var (row, sheet, fact) in statement.FactsAsync(@case, options, plan))
             {
                 ct.ThrowIfCancellationRequested();
                 var place = new Place(statement.Scan.File.Name, row, sheet);

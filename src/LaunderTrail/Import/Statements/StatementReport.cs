@@ -3,19 +3,20 @@ namespace LaunderTrail.Import.Statements;
 /// <summary>What an import found in its statements, for the summary a person reads (the recorded facts say the same).</summary>
 public sealed class StatementReport
 {
-    internal StatementReport(IReadOnlyList<PlannedStatement> planned, IReadOnlyList<(StatementScan Scan, string RecordedAs)> alreadyImported)
+    internal StatementReport(IReadOnlyList<PlannedStatement> planned, IReadOnlyList<(StatementScan Scan, string RecordedAs)> alreadyImported,
+        IReadOnlyList<string> forReview)
     {
         Statements = planned.Select(p => new StatementSummary(
             p.Scan.File.Name, p.Scan.Map!.Layout.Profile, p.Scan.Accounts.ToList(), p.Scan.From, p.Scan.To, p.Scan.Used,
             p.Scan.Skipped, p.Matched, p.ForReview, p.Scan.Reconciles, p.Scan.Breaks(), p.Scan.SkipReasons)).ToList();
         AlreadyImported = alreadyImported.Select(a => $"{a.Scan.File.Name}: {a.RecordedAs}; nothing recorded").ToList();
         Unresolved = planned.SelectMany(p => p.Scan.Unresolved).ToHashSet(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        ForReview = planned
-            .SelectMany(p => p.Scan.Rows.Zip(p.Rows)
-                .Where(r => r.Second.Decision.Outcome == MatchOutcome.Undecided)
-                .Select(r => $"{p.Scan.Cite(r.First.Sheet, r.First.Number)} ({r.First.Row.Amount:0.00} on {r.First.Row.At:yyyy-MM-dd HH:mm}) may be {string.Join(" or ", r.Second.Points)}"))
-            .ToList();
+        ForReview = forReview;
     }
+
+    /// <summary>A row left for review as the summary lists it: the row, and the recorded transfers it may be.</summary>
+    internal static string Describe(StatementScan scan, PlannedRow row) =>
+        $"{scan.Cite(row.Sheet, row.Number)} ({row.Amount:0.00} on {row.At:yyyy-MM-dd HH:mm}) may be {string.Join(" or ", row.Points)}";
 
     public IReadOnlyList<StatementSummary> Statements { get; }
 

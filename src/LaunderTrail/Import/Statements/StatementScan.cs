@@ -4,21 +4,21 @@ namespace LaunderTrail.Import.Statements;
 
 /// <summary>
 /// The first pass over one statement: every row read and checked, every problem collected, the balances reconciled
-/// per account, and for each used row what matching needs (a few strings). The rows themselves are not kept: the
-/// second pass reads the file again.
+/// per account, and each used row handed on as matching sees it. The rows themselves are not kept: the second pass
+/// reads the file again.
 /// </summary>
 public sealed class StatementScan
 {
     private readonly Dictionary<string, Reconciliation> _reconciliations = new(StringComparer.Ordinal);
 
-    // Accounts and counterparties repeat from row to row: one string each, whatever the number of rows.
-    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    private readonly Action<long, string?, MatchRow> _used;
 
-    private StatementScan(StatementFile file, FileKind kind, string sha256)
+    private StatementScan(StatementFile file, FileKind kind, string sha256, Action<long, string?, MatchRow> used)
     {
         File = file;
         Kind = kind;
         Sha256 = sha256;
+        _used = used;
     }
 
     public StatementFile File { get; }
@@ -38,12 +38,6 @@ public sealed class StatementScan
     public DateTimeOffset? From { get; private set; }
     public DateTimeOffset? To { get; private set; }
 
-    /// <summary>The used rows, in the file's order, as matching sees them, and where each stands; empty once released.</summary>
-    public List<(long Number, string? Sheet, MatchRow Row)> Rows { get; private set; } = [];
-
-    /// <summary>Lets go of the rows once matching has decided them: the second pass reads the file again.</summary>
-    public void ReleaseRows() => Rows = [];
-
     /// <summary>Per own account, the balance check; empty when the statement shows no balance.</summary>
     public IReadOnlyDictionary<string, ReconciliationResult> Reconciliation =>
         _reconciliations.OrderBy(r => r.Key, StringComparer.Ordinal).ToDictionary(r => r.Key, r => r.Value.Result(), StringComparer.Ordinal);
@@ -61,11 +55,12 @@ public sealed class StatementScan
 
     public string Channel => Map?.Layout.Channel ?? "bank";
 
-    public static StatementScan Run(StatementFile file, FileKind kind, StatementOptions options)
+    /// <param name="used">Given each used row, in the file's order, with its row number and sheet.</param>
+    public static StatementScan Run(StatementFile file, FileKind kind, StatementOptions options, Action<long, string?, MatchRow> used)
     {
         string sha256;
         using (var stream = file.Open()) sha256 = Convert.ToHexStringLower(SHA256.HashData(stream));
-        var scan = new StatementScan(file, kind, sha256);
+        var scan = new StatementScan(file, kind, sha256, used);
         var reading = new StatementReading(file, kind, options);
         try
         {
@@ -131,15 +126,8 @@ public sealed class StatementScan
         Used++;
         Accounts.Add(row.Own);
         if (row.Unresolved) Unresolved.Add(row.CounterpartyShown);
-        Rows.Add((row.Number, row.Sheet, new MatchRow(Intern(row.Own), Intern(row.Counterparty), Holder, row.Flow, row.Amount,
-            row.At, row.Reference, Channel, Recorded: false)));
-    }
-
-    private string Intern(string name)
-    {
-        if (_names.TryGetValue(name, out var known)) return known;
-        _names[name] = name;
-        return name;
+        _used(row.Number, row.Sheet, new MatchRow(row.Own, row.Counterparty, Holder, row.Flow, row.Amount, row.At, row.Reference, Channel,
+            Recorded: false));
     }
 
     /// <summary>How recorded facts cite a row: <c>file.csv row 14</c>, <c>bill.xlsx sheet Sheet1 row 20</c>.</summary>

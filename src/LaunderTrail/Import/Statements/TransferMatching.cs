@@ -75,6 +75,25 @@ public static class TransferMatching
             open.Add(i);
         }
 
+        Pair(rows, open, decisions);
+        return decisions;
+    }
+
+    /// <summary>
+    /// The second half of <see cref="Decide"/> alone, for rows none of which is a repeat: which rows show the two sides
+    /// of one transfer. Two rows can only pair when they move the same amount, so rows may be given one amount at a
+    /// time, in the order <see cref="Decide"/> would see them, with the same decisions.
+    /// </summary>
+    public static IReadOnlyList<MatchDecision> Pair(IReadOnlyList<MatchRow> rows)
+    {
+        var decisions = new MatchDecision[rows.Count];
+        Array.Fill(decisions, new MatchDecision(MatchOutcome.Record));
+        Pair(rows, Enumerable.Range(0, rows.Count).ToList(), decisions);
+        return decisions;
+    }
+
+    private static void Pair(IReadOnlyList<MatchRow> rows, List<int> open, MatchDecision[] decisions)
+    {
         var edges = Edges(rows, open);
         var best = new Dictionary<int, int>();
         foreach (var (a, b, tier) in edges)
@@ -102,8 +121,6 @@ public static class TransferMatching
             group.Sort();
             Decide(rows, decisions, group, neighbours);
         }
-
-        return decisions;
     }
 
     private static void Decide(IReadOnlyList<MatchRow> rows, MatchDecision[] decisions, List<int> group, Dictionary<int, List<int>> neighbours)

@@ -176,6 +176,37 @@ public sealed class ImportingStatementsTests(PostgresServer server) : StatementI
     }
 
     [Fact]
+    public async Task Statements_longer_than_a_batch_of_matching_are_matched_row_for_row_and_recorded_whole()
+    {
+        // One amount throughout: the rows of both statements stream back to matching as one group that spans batches.
+        const int rows = 12_001;
+        var start = new DateTime(2019, 1, 1, 8, 0, 0);
+        string At(int i) => start.AddHours(2 * i).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        var zheng = Files.Write("zheng-long.csv", StatementSamples.Gb18030,
+        [
+            StatementSamples.CnBankHeader,
+            .. Enumerable.Range(0, rows).Select(i =>
+                $"6222020000001234\t,郑䶮,{At(i)},100.00,{2_000_000m - 100m * (i + 1):0.00},出,6217000000009999\t,王䶮,转账,SN{i}\t,成功,"),
+        ]);
+        var wang = Files.Write("wang-long.csv", StatementSamples.Gb18030,
+        [
+            StatementSamples.CnBankHeader,
+            .. Enumerable.Range(0, rows).Select(i =>
+                $"6217000000009999\t,王䶮,{At(i)},100.00,{100m * (i + 1):0.00},进,6222****1234\t,郑䶮,转账,W{i}\t,成功,"),
+        ]);
+
+        var outcome = await Import(Options(), zheng, wang);
+
+        Accepted(outcome);
+        Assert.Equal([0, rows], outcome.Report!.Statements.Select(s => s.RowsMatched));
+        var facts = (await Recorded()).Select(f => f.Fact).ToList();
+        Assert.Equal(Enumerable.Range(0, rows).Select(i => $"bank:6222020000001234:SN{i}"),
+            facts.OfType<FundsTransferred>().Select(t => t.Id));
+        Assert.Equal(Enumerable.Range(0, rows).Select(i => $"wang-long.csv row {i + 2} -> bank:6222020000001234:SN{i}"),
+            facts.OfType<StatementRowMatched>().Select(m => $"{m.Source} -> {m.Fact}"));
+    }
+
+    [Fact]
     public async Task A_second_side_imported_later_is_matched_to_the_transfer_the_case_already_holds()
     {
         Accepted(await Import(Options(), Files.ZhengBank()));

@@ -92,4 +92,46 @@ public sealed class TransferMatchingTests
         Assert.Equal(new MatchDecision(MatchOutcome.Matched, 0), decisions[1]);
         Assert.Equal(MatchOutcome.Record, decisions[2].Outcome);
     }
+
+    [Fact]
+    public void Pairing_one_amount_at_a_time_decides_every_row_as_pairing_them_all_at_once_does()
+    {
+        // Six accounts sending one another four amounts at nearby times, naming each other by number, mask or holder,
+        // with recorded transfers first: many pairs, groups left for review, and rows with no other side.
+        var accounts = new[] { "6222000000000001", "6222000000000002", "6222000000000003", "6217000000000004", "6217000000000005", "6217000000000006" };
+        var random = new Random(15);
+        var rows = new List<MatchRow>();
+        for (var i = 0; i < 600; i++)
+        {
+            var own = accounts[random.Next(accounts.Length)];
+            var other = accounts.Where(a => a != own).ElementAt(random.Next(accounts.Length - 1));
+            var shown = random.Next(3) switch { 0 => other, 1 => other[..4] + "****" + other[^4..], _ => "holder " + other[^1] };
+            rows.Add(new MatchRow(own, shown, "holder " + own[^1], random.Next(2) == 0 ? Flow.In : Flow.Out, 100m * (1 + random.Next(4)),
+                new DateTimeOffset(2019, 4, 29, 0, 0, 0, TimeSpan.FromHours(8)).AddMinutes(random.Next(4 * 24 * 60 / 30) * 30),
+                Reference: null, "bank", Recorded: i < 40));
+        }
+
+        var together = TransferMatching.Decide(rows);
+        var byAmount = new MatchDecision[rows.Count];
+        foreach (var sameAmount in Enumerable.Range(0, rows.Count).GroupBy(i => rows[i].Amount))
+        {
+            var indexes = sameAmount.ToList();
+            var decisions = TransferMatching.Pair(indexes.Select(i => rows[i]).ToList());
+            for (var k = 0; k < indexes.Count; k++)
+                byAmount[indexes[k]] = decisions[k] with
+                {
+                    Fact = decisions[k].Fact < 0 ? -1 : indexes[decisions[k].Fact],
+                    Candidates = decisions[k].Candidates?.Select(c => indexes[c]).ToList(),
+                };
+        }
+
+        Assert.Contains(together, d => d.Outcome == MatchOutcome.Matched);
+        Assert.Contains(together, d => d.Outcome == MatchOutcome.Undecided);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            Assert.Equal(together[i].Outcome, byAmount[i].Outcome);
+            Assert.Equal(together[i].Fact, byAmount[i].Fact);
+            Assert.Equal(together[i].Candidates ?? [], byAmount[i].Candidates ?? []);
+        }
+    }
 }
